@@ -1,0 +1,27 @@
+import { AllegationReceived } from './intake/allegation-received.event';
+import type { EventDefinition } from './integration-event';
+import { VerificationCaseOpened } from './verification/verification-case-opened.event';
+
+/** Every public event type, as the wire knows it. */
+export const EVENT_CATALOGUE: readonly EventDefinition[] = [AllegationReceived, VerificationCaseOpened];
+
+export class EventCatalogue {
+  private readonly byWireType = new Map<string, EventDefinition>();
+
+  constructor(definitions: readonly EventDefinition[] = EVENT_CATALOGUE) {
+    for (const definition of definitions) {
+      if (this.byWireType.has(definition.wireType)) {
+        throw new Error(`Event wire type declared twice: ${definition.wireType}`);
+      }
+      this.byWireType.set(definition.wireType, definition);
+    }
+  }
+
+  findByWireType(wireType: string): EventDefinition | undefined {
+    return this.byWireType.get(wireType);
+  }
+
+  definitions(): EventDefinition[] {
+    return [...this.byWireType.values()];
+  }
+}

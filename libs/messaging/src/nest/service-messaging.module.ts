@@ -1,0 +1,56 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '@reprisals/kernel';
+import { createLogger } from '@reprisals/observability';
+import { EventEnvelopeCodec } from '../envelope/event-envelope.codec';
+import { MessagingRuntime } from '../messaging-runtime';
+import { ServiceMessaging } from '../service-messaging';
+import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transport';
+import { deadLetterControllerFor } from './dead-letter.controller';
+
+export interface ServiceMessagingModuleOptions {
+  service: string;
+  /** Name of the service's TypeORM data source (TypeOrmModule.forRootAsync({ name })). */
+  dataSourceName: string;
+  relay?: { batchSize?: number; pollIntervalMs?: number };
+  consumer?: { maxAttempts?: number; retryBaseDelayMs?: number };
+}
+
+/** Outbox, relay, consumer and dead letters of one service, bound to its own data source. */
+@Module({})
+export class ServiceMessagingModule {
+  static forService(options: ServiceMessagingModuleOptions): DynamicModule {
+    return {
+      module: ServiceMessagingModule,
+      controllers: [deadLetterControllerFor(options.service)],
+      providers: [
+        {
+          provide: ServiceMessaging,
+          inject: [getDataSourceToken(options.dataSourceName), EVENT_TRANSPORT, EventEnvelopeCodec, CLOCK, MessagingRuntime],
+          useFactory: (
+            dataSource: DataSource,
+            transport: EventTransport,
+            codec: EventEnvelopeCodec,
+            clock: Clock,
+            runtime: MessagingRuntime,
+          ) => {
+            const messaging = new ServiceMessaging({
+              service: options.service,
+              dataSource,
+              transport,
+              codec,
+              clock,
+              logger: createLogger(options.service).child({ component: 'messaging' }),
+              ...(options.relay ? { relay: options.relay } : {}),
+              ...(options.consumer ? { consumer: options.consumer } : {}),
+            });
+            runtime.attach(messaging);
+            return messaging;
+          },
+        },
+      ],
+      exports: [ServiceMessaging],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+/**
+ * Last line of defence: HTTP errors keep their status and body; malformed JSON is a 400;
+ * anything unexpected is a 500 that says nothing about the data. Logs name the error class
+ * and database codes only, because driver messages can quote the values that were written.
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const response = context.getResponse<Response>();
+    const request = context.getRequest<Request & { id?: unknown }>();
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      response
+        .status(exception.getStatus())
+        .json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+      return;
+    }
+    const parserStatus = bodyParserStatus(exception);
+    if (parserStatus) {
+      response.status(parserStatus).json({
+        statusCode: parserStatus,
+        error: parserStatus === 413 ? 'Payload Too Large' : 'Bad Request',
+        message: parserStatus === 413 ? 'Request body too large' : 'Request body is not valid JSON',
+        issues: parserStatus === 400 ? [{ field: '(body)', message: 'is not valid JSON' }] : [],
+      });
+      return;
+    }
+    this.logger.error({
+      msg: 'unhandled error',
+      error: exception instanceof Error ? exception.name : 'non-error',
+      code: (exception as { code?: unknown } | undefined)?.code,
+      route: request.route ? String((request.route as { path?: unknown }).path) : undefined,
+    });
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Unexpected error; nothing was written',
+    });
+  }
+}
+
+function bodyParserStatus(exception: unknown): number | undefined {
+  const candidate = exception as { type?: unknown; status?: unknown } | undefined;
+  if (candidate?.type === 'entity.parse.failed') return 400;
+  if (candidate?.type === 'entity.too.large') return 413;
+  if (candidate?.type === 'encoding.unsupported' || candidate?.type === 'charset.unsupported') return 415;
+  return undefined;
+}

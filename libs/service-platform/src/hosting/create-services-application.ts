@@ -1,0 +1,44 @@
+import { Module, type INestApplication } from '@nestjs/common';
+import type { Clock } from '@reprisals/kernel';
+import { MessagingModule, type EventTransport } from '@reprisals/messaging';
+import { createHttpApplication } from '../bootstrap/create-http-application';
+import { PlatformModule } from '../platform.module';
+import type { ServiceModuleFactory } from './service-module.factory';
+
+export interface ServicesApplicationOptions {
+  /** `standalone`, or the service name in distributed mode. */
+  processName: string;
+  services: ServiceModuleFactory[];
+  databaseUrl: string;
+  transport: EventTransport;
+  clock?: Clock;
+  quiet?: boolean;
+}
+
+@Module({})
+class ServicesHostModule {}
+
+/**
+ * One Nest application hosting one service (distributed) or all four (standalone).
+ * The services do not know which: the same modules run over either transport.
+ * Messaging starts during `init()`: every consumer subscribes, then relays start.
+ */
+export async function createServicesApplication(options: ServicesApplicationOptions): Promise<INestApplication> {
+  const root = {
+    module: ServicesHostModule,
+    imports: [
+      PlatformModule.forRoot({ processName: options.processName, ...(options.clock ? { clock: options.clock } : {}) }),
+      MessagingModule.forRoot({ transport: options.transport }),
+      ...options.services.map((register) => register({ databaseUrl: options.databaseUrl })),
+    ],
+  };
+  const app = await createHttpApplication(root, {
+    title: `Reprisals case handling: ${options.processName}`,
+    description:
+      'Allegations of intimidation and reprisals against people who cooperate with the United Nations ' +
+      '(HRC resolution 54/24). Every route but /health and /docs needs a bearer JWT.',
+    ...(options.quiet !== undefined ? { quiet: options.quiet } : {}),
+  });
+  await app.init();
+  return app;
+}

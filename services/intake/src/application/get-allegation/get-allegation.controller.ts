@@ -1,0 +1,50 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
+import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
+import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
+
+export interface AllegationView {
+  id: string;
+  reference: string;
+  stateConcerned: string;
+  receivedVia: string;
+  receivedOn: string;
+  summary: string;
+  submissionLanguage: string;
+  leadEntity: string;
+  recordedAt: string;
+}
+
+@ApiTags('intake')
+@ApiBearerAuth()
+@Controller('intake/allegations')
+export class GetAllegationController {
+  constructor(@InjectDataSource(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get(':id')
+  @RequirePermission('allegation:read')
+  @ApiOperation({ summary: 'The allegation as recorded (non-identifying fields), for its lead entity' })
+  @ApiOkResponse({ description: 'The allegation' })
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @ActingAs('allegation:read') user: ActingUser,
+  ): Promise<AllegationView> {
+    const row = await this.dataSource.getRepository(AllegationEntity).findOneBy({ id });
+    // A case another entity leads is answered as absent: its existence is itself confidential.
+    if (!row || row.leadEntity !== user.entity) throw new NotFoundException('No such allegation');
+    return {
+      id: row.id,
+      reference: row.reference,
+      stateConcerned: row.stateConcerned,
+      receivedVia: row.receivedVia,
+      receivedOn: row.receivedOn,
+      summary: row.summary,
+      submissionLanguage: row.submissionLanguage,
+      leadEntity: row.leadEntity,
+      recordedAt: row.recordedAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
+import { AllegationEntity } from './allegation.entity';
+import { CaseReferenceCounterEntity } from './case-reference-counter.entity';
+import { CreateIntakeTables1767225601000 } from './migrations/1767225601000-create-intake-tables.migration';
+
+/** Name of intake's data source; its tables live in the `intake` schema and nowhere else. */
+export const INTAKE_DATA_SOURCE = 'intake';
+export const INTAKE_SCHEMA = 'intake';
+
+export const INTAKE_ENTITIES = [AllegationEntity, CaseReferenceCounterEntity, ...MESSAGING_ENTITIES];
+export const INTAKE_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateIntakeTables1767225601000];

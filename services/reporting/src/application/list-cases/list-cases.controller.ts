@@ -1,0 +1,56 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RequirePermission } from '@reprisals/security';
+import { ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
+import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
+import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
+import { listCasesQuerySchema, type ListCasesQuery } from './list-cases.query';
+
+export interface CaseOverviewView {
+  caseId: string;
+  reference: string;
+  stateConcerned: string;
+  leadEntity: string;
+  receivedVia: string | null;
+  receivedOn: string | null;
+  stage: string | null;
+  protocolVersion: string | null;
+  updatedAt: string;
+}
+
+@ApiTags('reporting')
+@ApiBearerAuth()
+@Controller('reporting/cases')
+export class ListCasesController {
+  constructor(@InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Cases for dashboards, filtered by State, stage and reception date' })
+  @ApiZodQuery(listCasesQuerySchema)
+  async list(
+    @Query(new ZodValidationPipe(listCasesQuerySchema)) query: ListCasesQuery,
+  ): Promise<{ cases: CaseOverviewView[] }> {
+    const builder = this.dataSource.getRepository(CaseOverviewEntity).createQueryBuilder('overview');
+    if (query.state) builder.andWhere('overview.stateConcerned = :state', { state: query.state });
+    if (query.stage) builder.andWhere('overview.stage = :stage', { stage: query.stage });
+    if (query.from) builder.andWhere('overview.receivedOn >= :from', { from: query.from });
+    if (query.to) builder.andWhere('overview.receivedOn <= :to', { to: query.to });
+    const rows = await builder.orderBy('overview.updatedAt', 'DESC').limit(query.limit).getMany();
+    return {
+      cases: rows.map((row) => ({
+        caseId: row.caseId,
+        reference: row.reference,
+        stateConcerned: row.stateConcerned,
+        leadEntity: row.leadEntity,
+        receivedVia: row.receivedVia,
+        receivedOn: row.receivedOn,
+        stage: row.stage,
+        protocolVersion: row.protocolVersion,
+        updatedAt: row.updatedAt.toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { PROTOCOL_STAGES, stateCodeSchema } from '@reprisals/contracts';
+
+export const listCasesQuerySchema = z
+  .object({
+    state: stateCodeSchema.optional(),
+    stage: z.enum(PROTOCOL_STAGES).optional(),
+    from: z.iso.date().optional().describe('Received on or after this date'),
+    to: z.iso.date().optional().describe('Received on or before this date'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export type ListCasesQuery = z.infer<typeof listCasesQuerySchema>;

@@ -1,0 +1,10 @@
+import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
+import { CaseOverviewEntity } from './case-overview.entity';
+import { CreateReportingTables1767225604000 } from './migrations/1767225604000-create-reporting-tables.migration';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+
+export const REPORTING_DATA_SOURCE = 'reporting';
+export const REPORTING_SCHEMA = 'reporting';
+
+export const REPORTING_ENTITIES = [TimelineEntryEntity, CaseOverviewEntity, ...MESSAGING_ENTITIES];
+export const REPORTING_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateReportingTables1767225604000];

@@ -1,0 +1,22 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { AllegationReceived, VerificationCaseOpened } from '@reprisals/contracts';
+import { ServiceMessaging, subscribe } from '@reprisals/messaging';
+import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
+import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
+
+/** Every event reporting projects is registered here, and only here. */
+@Injectable()
+export class ReportingSubscriptions implements OnModuleInit {
+  constructor(
+    private readonly messaging: ServiceMessaging,
+    private readonly allegationReceived: ProjectAllegationReceivedHandler,
+    private readonly verificationCaseOpened: ProjectVerificationCaseOpenedHandler,
+  ) {}
+
+  onModuleInit(): void {
+    this.messaging.consumer.register(
+      subscribe('project-allegation-received', AllegationReceived, this.allegationReceived),
+      subscribe('project-verification-case-opened', VerificationCaseOpened, this.verificationCaseOpened),
+    );
+  }
+}

@@ -1,0 +1,1 @@
+export { ALL_SERVICES } from './all-services';

@@ -1,0 +1,165 @@
+import { eventually } from '@reprisals/testing';
+import { call, countRows, tokenFor, validAllegation } from './system.fixture';
+
+export interface SkeletonSystem {
+  /** Base URL serving the given service's routes. */
+  urlOf(service: 'intake' | 'verification' | 'state-communication' | 'reporting'): string;
+  databaseUrl: string;
+  deliveryTimeoutMs: number;
+}
+
+/**
+ * One allegation walks through the four services. The same expectations hold in
+ * standalone mode (one process, in-process delivery) and distributed mode (Kafka).
+ */
+export function describeWalkingSkeleton(mode: string, system: () => SkeletonSystem): void {
+  describe(`walking skeleton (${mode})`, () => {
+    it('given an intake officer, when an allegation is recorded, then its timeline shows intake and verification in order', async () => {
+      const { urlOf, deliveryTimeoutMs } = system();
+      const officer = await tokenFor('intake-officer', 'OHCHR', 'officer-17');
+      const created = await call(urlOf('intake'), 'POST', '/intake/allegations', { token: officer, body: validAllegation });
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^REP-\d{4}-\d{6}$/) });
+
+      const analyst = await tokenFor('reporting-analyst', 'OHCHR');
+      const timeline = await eventually(
+        async () => {
+          const response = await call(urlOf('reporting'), 'GET', `/reporting/cases/${created.body.id}/timeline`, { token: analyst });
+          return response.status === 200 && response.body.entries.length === 2 && response.body;
+        },
+        { timeoutMs: deliveryTimeoutMs, description: 'the timeline to hold both steps' },
+      );
+      expect(timeline.reference).toBe(created.body.reference);
+      expect(timeline.entries).toEqual([
+        expect.objectContaining({
+          type: 'AllegationReceived',
+          service: 'intake',
+          actor: { kind: 'user', sub: 'officer-17', role: 'intake-officer', entity: 'OHCHR' },
+          entity: 'OHCHR',
+        }),
+        expect.objectContaining({
+          type: 'VerificationCaseOpened',
+          service: 'verification',
+          actor: expect.objectContaining({ kind: 'system', entity: 'OHCHR' }),
+          policyVersion: 'response-protocol/v1',
+        }),
+      ]);
+      expect(Date.parse(timeline.entries[0].occurredAt)).toBeLessThanOrEqual(Date.parse(timeline.entries[1].occurredAt));
+
+      const verification = await call(urlOf('verification'), 'GET', `/verification/cases/${created.body.id}`, {
+        token: await tokenFor('verification-officer'),
+      });
+      expect(verification.body).toMatchObject({ stage: 'registered', protocolVersion: 'response-protocol/v1' });
+
+      const liaison = await tokenFor('state-liaison');
+      const stateFile = await eventually(
+        async () => {
+          const response = await call(urlOf('state-communication'), 'GET', '/state-communication/states/ABC/cases', { token: liaison });
+          return response.body?.cases?.find((entry: { caseId: string }) => entry.caseId === created.body.id);
+        },
+        { timeoutMs: deliveryTimeoutMs, description: 'the State file of the case' },
+      );
+      expect(stateFile).toMatchObject({ reference: created.body.reference, communicationsSent: 0 });
+
+      const listed = await call(urlOf('reporting'), 'GET', '/reporting/cases?state=ABC&stage=registered', { token: analyst });
+      expect(listed.body.cases.map((entry: { caseId: string }) => entry.caseId)).toContain(created.body.id);
+    });
+
+    it('given another entity, when it asks intake for the case, then the case does not exist for it', async () => {
+      const { urlOf } = system();
+      const created = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+        token: await tokenFor('intake-officer', 'OHCHR'),
+        body: validAllegation,
+      });
+      const outsider = await call(urlOf('intake'), 'GET', `/intake/allegations/${created.body.id}`, {
+        token: await tokenFor('intake-officer', 'TREATY-BODIES'),
+      });
+      expect(outsider.status).toBe(404);
+      const lead = await call(urlOf('intake'), 'GET', `/intake/allegations/${created.body.id}`, {
+        token: await tokenFor('intake-officer', 'OHCHR'),
+      });
+      expect(lead).toMatchObject({ status: 200, body: { reference: created.body.reference, leadEntity: 'OHCHR' } });
+    });
+
+    describe('refused requests write nothing', () => {
+      const writes = async (databaseUrl: string) => ({
+        allegations: await countRows(databaseUrl, 'intake.allegation'),
+        outbox: await countRows(databaseUrl, 'intake.outbox_message'),
+      });
+
+      it('given a body with missing, malformed and unknown fields, when posted, then 400 names every one', async () => {
+        const { urlOf, databaseUrl } = system();
+        const before = await writes(databaseUrl);
+        const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+          token: await tokenFor('intake-officer'),
+          body: { receivedVia: 'carrier-pigeon', receivedOn: '2026-05-02', summary: 'short', victimName: 'x' },
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.issues.map((issue: { field: string }) => issue.field).sort()).toEqual([
+          'receivedVia',
+          'stateConcerned',
+          'summary',
+          'victimName',
+        ]);
+        expect(JSON.stringify(response.body)).not.toContain('carrier-pigeon');
+        expect(await writes(databaseUrl)).toEqual(before);
+      });
+
+      it('given a reception date in the future, when posted, then 400 names it and nothing is written', async () => {
+        const { urlOf, databaseUrl } = system();
+        const before = await writes(databaseUrl);
+        const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+          token: await tokenFor('intake-officer'),
+          body: { ...validAllegation, receivedOn: '2999-01-01' },
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.issues).toEqual([{ field: 'receivedOn', message: 'cannot be later than today' }]);
+        expect(await writes(databaseUrl)).toEqual(before);
+      });
+
+      it('given malformed JSON, when posted, then 400 and nothing is written', async () => {
+        const { urlOf, databaseUrl } = system();
+        const before = await writes(databaseUrl);
+        const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+          token: await tokenFor('intake-officer'),
+          rawBody: '{"stateConcerned": ',
+        });
+        expect(response.status).toBe(400);
+        expect(await writes(databaseUrl)).toEqual(before);
+      });
+
+      it('given no token or a forged one, when posted, then 401 and nothing is written', async () => {
+        const { urlOf, databaseUrl } = system();
+        const before = await writes(databaseUrl);
+        const anonymous = await call(urlOf('intake'), 'POST', '/intake/allegations', { body: validAllegation });
+        expect(anonymous.status).toBe(401);
+        const forged = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+          token: `${(await tokenFor('intake-officer')).slice(0, -4)}AAAA`,
+          body: validAllegation,
+        });
+        expect(forged.status).toBe(401);
+        expect(await writes(databaseUrl)).toEqual(before);
+      });
+
+      it('given a role without the permission, when posted, then 403 and nothing is written', async () => {
+        const { urlOf, databaseUrl } = system();
+        const before = await writes(databaseUrl);
+        const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+          token: await tokenFor('reporting-analyst'),
+          body: validAllegation,
+        });
+        expect(response.status).toBe(403);
+        expect(await writes(databaseUrl)).toEqual(before);
+      });
+    });
+
+    it('answers health without a token and documents its routes', async () => {
+      const { urlOf } = system();
+      const health = await call(urlOf('intake'), 'GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body.status).toBe('ok');
+      const docs = await call(urlOf('intake'), 'GET', '/docs-json');
+      expect(Object.keys(docs.body.paths)).toContain('/intake/allegations');
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { stateCodeSchema } from '@reprisals/contracts';
+import { RequirePermission } from '@reprisals/security';
+import { ZodValidationPipe } from '@reprisals/service-platform';
+import { StateCaseFileEntity } from '../../infrastructure/persistence/state-case-file.entity';
+import { STATE_COMMUNICATION_DATA_SOURCE } from '../../infrastructure/persistence/state-communication-data-source';
+
+export interface StateCaseView {
+  caseId: string;
+  reference: string;
+  leadEntity: string;
+  communicationsSent: number;
+  openedAt: string;
+}
+
+@ApiTags('state-communication')
+@ApiBearerAuth()
+@Controller('state-communication/states')
+export class ListStateCasesController {
+  constructor(@InjectDataSource(STATE_COMMUNICATION_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get(':stateCode/cases')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Cases on the file of one State, oldest first' })
+  async list(
+    @Param('stateCode', new ZodValidationPipe(stateCodeSchema)) stateCode: string,
+  ): Promise<{ stateCode: string; cases: StateCaseView[] }> {
+    const rows = await this.dataSource
+      .getRepository(StateCaseFileEntity)
+      .find({ where: { stateConcerned: stateCode }, order: { openedAt: 'ASC' }, take: 500 });
+    return {
+      stateCode,
+      cases: rows.map((row) => ({
+        caseId: row.caseId,
+        reference: row.reference,
+        leadEntity: row.leadEntity,
+        communicationsSent: row.communicationsSent,
+        openedAt: row.openedAt.toISOString(),
+      })),
+    };
+  }
+}

@@ -1,0 +1,14 @@
+import { Injectable } from '@nestjs/common';
+import type { AllegationReceivedEvent } from '@reprisals/contracts';
+import type { EventHandler, HandlerContext } from '@reprisals/messaging';
+import { openStateCaseFile } from '../../domain/state-case-file';
+import { StateCaseFileEntity } from '../../infrastructure/persistence/state-case-file.entity';
+
+/** Puts a newly received case on the file of the State concerned. Nothing is sent to the State. */
+@Injectable()
+export class OpenStateFileOnAllegationReceivedHandler implements EventHandler<AllegationReceivedEvent> {
+  async handle(event: AllegationReceivedEvent, context: HandlerContext): Promise<void> {
+    const file = openStateCaseFile(event.data, context.now);
+    await context.manager.getRepository(StateCaseFileEntity).insert(file);
+  }
+}

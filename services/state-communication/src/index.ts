@@ -1,0 +1,2 @@
+export { StateCommunicationModule } from './state-communication.module';
+export { STATE_COMMUNICATION_SCHEMA } from './infrastructure/persistence/state-communication-data-source';

@@ -1,0 +1,41 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { RequirePermission } from '@reprisals/security';
+import { VerificationCaseEntity } from '../../infrastructure/persistence/verification-case.entity';
+import { VERIFICATION_DATA_SOURCE } from '../../infrastructure/persistence/verification-data-source';
+
+export interface VerificationCaseView {
+  caseId: string;
+  reference: string;
+  stateConcerned: string;
+  leadEntity: string;
+  stage: string;
+  protocolVersion: string;
+  openedAt: string;
+}
+
+@ApiTags('verification')
+@ApiBearerAuth()
+@Controller('verification/cases')
+export class GetVerificationCaseController {
+  constructor(@InjectDataSource(VERIFICATION_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get(':id')
+  @RequirePermission('case:read')
+  @ApiOperation({ summary: 'Where the case stands in the response protocol, and under which version' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<VerificationCaseView> {
+    const row = await this.dataSource.getRepository(VerificationCaseEntity).findOneBy({ caseId: id });
+    if (!row) throw new NotFoundException('No such case');
+    return {
+      caseId: row.caseId,
+      reference: row.reference,
+      stateConcerned: row.stateConcerned,
+      leadEntity: row.leadEntity,
+      stage: row.stage,
+      protocolVersion: row.protocolVersion,
+      openedAt: row.openedAt.toISOString(),
+    };
+  }
+}

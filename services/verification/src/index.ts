@@ -1,0 +1,2 @@
+export { VerificationModule } from './verification.module';
+export { VERIFICATION_SCHEMA } from './infrastructure/persistence/verification-data-source';
