@@ -15,18 +15,19 @@ const swc: [string, Record<string, unknown>] = [
 
 const roots = ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/infra'];
 
-const kind = (name: 'unit' | 'int' | 'e2e', timeoutMs: number): Config => ({
+// Jest reads the test timeout only from the root config or from a setup file: per kind, a setup file.
+const kind = (name: 'unit' | 'int' | 'e2e', timeoutSetup?: string): Config => ({
   displayName: name,
   roots,
   testMatch: [`**/*.${name}.spec.ts`],
   transform: { '^.+\\.ts$': swc },
   testEnvironment: 'node',
-  testTimeout: timeoutMs,
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/jest/quiet-logs.setup.ts'],
+  setupFilesAfterEnv: timeoutSetup ? [`<rootDir>/libs/testing/jest/${timeoutSetup}`] : [],
 });
 
 const config: Config = {
-  projects: [kind('unit', 10_000), kind('int', 120_000), kind('e2e', 180_000)],
+  projects: [kind('unit'), kind('int', 'integration-timeout.setup.ts'), kind('e2e', 'e2e-timeout.setup.ts')],
 };
 
 export default config;

@@ -48,7 +48,10 @@
  * ```
  */
 export { EmbeddedPostgresServer } from './embedded/embedded-postgres.server';
-export { EMBEDDED_POSTGRES_DEFAULTS, type EmbeddedPostgresOptions } from './embedded/embedded-postgres.options';
+export {
+  EMBEDDED_POSTGRES_DEFAULTS,
+  type EmbeddedPostgresOptions,
+} from './embedded/embedded-postgres.options';
 export { ensureDatabase } from './database/ensure-database';
 export { databaseNameOf, describeDatabaseUrl, withDatabase } from './database/database-url';
 export { quoteIdentifier } from './database/sql-identifier';

@@ -72,7 +72,9 @@ export class InProcessTransport implements EventTransport {
     const delivered = messages.map((message) => this.stamp(message));
     const deliveries: Promise<void>[] = [];
     for (const group of this.groups.values()) {
-      const mine = delivered.filter((message) => group.members.some((member) => member.topics.has(message.topic)));
+      const mine = delivered.filter((message) =>
+        group.members.some((member) => member.topics.has(message.topic)),
+      );
       if (mine.length > 0) deliveries.push(group.queue.run(() => this.deliverAll(group, mine)));
     }
     return this.track(Promise.all(deliveries).then(() => undefined));
@@ -138,13 +140,24 @@ export class InProcessTransport implements EventTransport {
         return;
       } catch (error) {
         if (attempt >= this.retry.retries) {
-          throw new PublishFailedError(`group ${group.name} rejected a message of ${message.topic} ${attempt + 1} times`, {
-            cause: error,
-          });
+          throw new PublishFailedError(
+            `group ${group.name} rejected a message of ${message.topic} ${attempt + 1} times`,
+            {
+              cause: error,
+            },
+          );
         }
         const retryInMs = backoffDelayMs(attempt + 1, this.retry);
         this.logger.warn(
-          { transport: this.kind, group: group.name, topic: message.topic, position: message.position, attempt: attempt + 1, retryInMs, ...errorKind(error) },
+          {
+            transport: this.kind,
+            group: group.name,
+            topic: message.topic,
+            position: message.position,
+            attempt: attempt + 1,
+            retryInMs,
+            ...errorKind(error),
+          },
           'handler rejected a message; delivering it again after a backoff',
         );
         await abortableDelay(retryInMs, this.closing.signal);

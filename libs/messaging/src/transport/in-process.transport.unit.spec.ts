@@ -18,14 +18,19 @@ describe('InProcessTransport', () => {
 
   it('rejects publish once a handler keeps rejecting past its retries, and fails what was queued behind it', async () => {
     const logger = recordingLogger();
-    const transport = new InProcessTransport({ logger, handlerRetry: { retries: 2, initialDelayMs: 1, maxDelayMs: 2 } });
+    const transport = new InProcessTransport({
+      logger,
+      handlerRetry: { retries: 2, initialDelayMs: 1, maxDelayMs: 2 },
+    });
     const calls: string[] = [];
     await transport.subscribe({
       group: 'verification',
       topics: ['intake.events'],
       handler: (delivered) => {
         calls.push(delivered.value);
-        return delivered.value === 'poisoned' ? Promise.reject(new Error('database unavailable')) : Promise.resolve();
+        return delivered.value === 'poisoned'
+          ? Promise.reject(new Error('database unavailable'))
+          : Promise.resolve();
       },
     });
 
@@ -101,7 +106,10 @@ describe('InProcessTransport', () => {
     const queued = transport.publish([message('second')]);
     inFlight.catch(() => undefined);
     queued.catch(() => undefined);
-    await eventually(() => started.includes('first'), { timeoutMs: 1_000, description: 'the first delivery to start' });
+    await eventually(() => started.includes('first'), {
+      timeoutMs: 1_000,
+      description: 'the first delivery to start',
+    });
 
     let closed = false;
     const closing = transport.close().then(() => (closed = true));

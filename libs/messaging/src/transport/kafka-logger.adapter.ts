@@ -26,13 +26,19 @@ const SAFE_FIELDS = [
  */
 const EXPECTED_WARNINGS = ['Limiting retries for the idempotent producer may invalidate EoS guarantees'];
 
+/**
+ * kafkajs logs every failed connection attempt as an error, several a second while a broker is
+ * away. They are retried; what matters surfaces as a consumer crash or a failed publish.
+ */
+const RETRIED_NAMESPACES = new Set(['Connection', 'BrokerPool']);
+
 const describe = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
 /**
  * Routes kafkajs's own logging to the transport logger, at WARN and above only (kafkajs is
  * chatty at INFO). Only an allow-list of fields is kept: no message keys, headers or values,
- * no stack traces.
+ * no stack traces. Connection errors, which kafkajs retries, become warnings.
  */
 export const kafkaLogCreator =
   (logger: TransportLogger): logCreator =>
@@ -46,6 +52,6 @@ export const kafkaLogCreator =
       if (value !== undefined) fields[name] = value;
     }
     if (log['error'] !== undefined) fields['error'] = describe(log['error']);
-    if (level === logLevel.ERROR) logger.error(fields, log.message);
+    if (level === logLevel.ERROR && !RETRIED_NAMESPACES.has(namespace)) logger.error(fields, log.message);
     else logger.warn(fields, log.message);
   };

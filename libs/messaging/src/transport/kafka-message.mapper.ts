@@ -21,7 +21,11 @@ const headerText = (value: IHeaders[string]): string | undefined => {
   return last === undefined ? undefined : last.toString();
 };
 
-export const toDeliveredMessage = (topic: string, partition: number, message: KafkaMessage): DeliveredMessage => {
+export const toDeliveredMessage = (
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+): DeliveredMessage => {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     const text = headerText(value);

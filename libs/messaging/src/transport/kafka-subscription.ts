@@ -1,4 +1,11 @@
-import type { Admin, Consumer, ConsumerCrashEvent, ConsumerGroupJoinEvent, EachMessagePayload, Kafka } from 'kafkajs';
+import type {
+  Admin,
+  Consumer,
+  ConsumerCrashEvent,
+  ConsumerGroupJoinEvent,
+  EachMessagePayload,
+  Kafka,
+} from 'kafkajs';
 import { abortableDelay, backoffDelayMs, withTimeout, type BackoffPolicy } from './async-timing';
 import type { SubscriptionOptions } from './event-transport';
 import { nextOffset, toDeliveredMessage } from './kafka-message.mapper';
@@ -24,6 +31,11 @@ export interface KafkaConsumerSettings {
   handlerRetry: BackoffPolicy;
   /** Recreating a consumer that kafkajs gave up on. */
   recoveryBackoff: BackoffPolicy;
+  /**
+   * kafkajs's own decision to restart a crashed consumer (default: when the error is retriable).
+   * When it declines, the transport recreates the consumer itself.
+   */
+  restartOnFailure?: (error: Error) => Promise<boolean>;
 }
 
 interface Dependencies {
@@ -82,7 +94,11 @@ export class KafkaSubscription {
     try {
       if (!this.options.fromBeginning) await this.pinStartOffsets();
       await this.startConsumer();
-      await withTimeout(this.firstJoin, this.deps.settings.joinTimeoutMs, `joining consumer group ${this.group}`);
+      await withTimeout(
+        this.firstJoin,
+        this.deps.settings.joinTimeoutMs,
+        `joining consumer group ${this.group}`,
+      );
     } catch (error) {
       await this.stop();
       throw error;
@@ -136,6 +152,10 @@ export class KafkaSubscription {
       rebalanceTimeout: settings.rebalanceTimeoutMs,
       maxWaitTimeInMs: settings.maxWaitTimeMs,
       allowAutoTopicCreation: false,
+      retry: {
+        retries: 5,
+        ...(settings.restartOnFailure ? { restartOnFailure: settings.restartOnFailure } : {}),
+      },
     });
     this.consumer = consumer;
     consumer.on(consumer.events.GROUP_JOIN, (event: ConsumerGroupJoinEvent) => {
@@ -146,7 +166,10 @@ export class KafkaSubscription {
     });
     try {
       await consumer.connect();
-      await consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? false });
+      await consumer.subscribe({
+        topics: this.options.topics,
+        fromBeginning: this.options.fromBeginning ?? false,
+      });
       await consumer.run({
         autoCommit: false,
         partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
@@ -200,7 +223,16 @@ export class KafkaSubscription {
       this.failures.set(key, { offset: message.offset, attempts });
       const retryInMs = backoffDelayMs(attempts, this.deps.settings.handlerRetry);
       this.deps.logger.warn(
-        { transport: 'kafka', group: this.group, topic, partition, offset: message.offset, attempts, retryInMs, ...errorKind(error) },
+        {
+          transport: 'kafka',
+          group: this.group,
+          topic,
+          partition,
+          offset: message.offset,
+          attempts,
+          retryInMs,
+          ...errorKind(error),
+        },
         'handler rejected a message; pausing its partition and delivering it again after a backoff',
       );
       const resume = this.rewind(consumer, payload);
@@ -242,7 +274,9 @@ export class KafkaSubscription {
     const { error, restart } = payload;
     this.deps.logger.error(
       { transport: 'kafka', group: this.group, restart, error: `${error.name}: ${error.message}` },
-      restart ? 'consumer crashed; kafkajs restarts it' : 'consumer crashed and kafkajs gave up; recreating it',
+      restart
+        ? 'consumer crashed; kafkajs restarts it'
+        : 'consumer crashed and kafkajs gave up; recreating it',
     );
     if (restart || this.stopping) return;
     if (this.recovery) {
@@ -270,7 +304,12 @@ export class KafkaSubscription {
         }
       } catch (error) {
         this.deps.logger.warn(
-          { transport: 'kafka', group: this.group, attempt, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) },
+          {
+            transport: 'kafka',
+            group: this.group,
+            attempt,
+            error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+          },
           'could not recreate the consumer; trying again',
         );
       }

@@ -16,7 +16,12 @@ const brokers = kafkaBrokersForTests();
 const TIMEOUT_MS = 30_000;
 
 const newTransport = (overrides: Partial<KafkaTransportOptions> = {}): KafkaTransport =>
-  new KafkaTransport({ brokers, clientId: uniqueName('transport-test'), logger: recordingLogger(), ...overrides });
+  new KafkaTransport({
+    brokers,
+    clientId: uniqueName('transport-test'),
+    logger: recordingLogger(),
+    ...overrides,
+  });
 
 describeTransportContract(
   'KafkaTransport',
@@ -36,7 +41,11 @@ const partitionOf = (key: string, count: number): number => {
     replicas: [1],
     isr: [1],
   }));
-  return Partitioners.DefaultPartitioner()({ topic: 'any', partitionMetadata, message: { key, value: null } });
+  return Partitioners.DefaultPartitioner()({
+    topic: 'any',
+    partitionMetadata,
+    message: { key, value: null },
+  });
 };
 
 const freePort = (): Promise<number> =>
@@ -45,7 +54,9 @@ const freePort = (): Promise<number> =>
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -67,7 +78,11 @@ describe('KafkaTransport', () => {
 
   it('ensureTopics creates each topic and its dead-letter topic with three partitions, and is idempotent', async () => {
     const topic = uniqueName('transport-ensure');
-    const admin = new Kafka({ clientId: 'transport-test-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+    const admin = new Kafka({
+      clientId: 'transport-test-admin',
+      brokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
     await admin.connect();
     try {
       await transport.ensureTopics([topic]);
@@ -103,7 +118,11 @@ describe('KafkaTransport', () => {
     try {
       const topic = uniqueName('transport-missing');
       await expect(strict.publish([message(topic, 'lost?')])).rejects.toThrow(/publish failed/);
-      const admin = new Kafka({ clientId: 'transport-test-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+      const admin = new Kafka({
+        clientId: 'transport-test-admin',
+        brokers,
+        logLevel: logLevel.NOTHING,
+      }).admin();
       await admin.connect();
       try {
         expect(await admin.listTopics()).not.toContain(topic);
@@ -216,7 +235,10 @@ describe('KafkaTransport', () => {
       },
     });
     await transport.publish([message(topic, 'quick'), message(topic, 'slow')]);
-    await eventually(() => started.includes('slow'), { timeoutMs: TIMEOUT_MS, description: 'the slow handler to start' });
+    await eventually(() => started.includes('slow'), {
+      timeoutMs: TIMEOUT_MS,
+      description: 'the slow handler to start',
+    });
 
     let closed = false;
     const close = closing.close().then(() => (closed = true));
@@ -241,6 +263,55 @@ describe('KafkaTransport', () => {
     }
   });
 
+  it('keeps consuming through rebalances as members join and leave the group', async () => {
+    const topic = await freshTopic('rebalance');
+    const group = uniqueName('rebalance');
+    const keys = Array.from({ length: 12 }, (_, index) => `case-${index}`);
+    const batch = (label: string): TransportMessage[] =>
+      keys.map((key) => message(topic, `${label}/${key}`, key));
+    const values = (...handlers: Array<ReturnType<typeof recordingHandler>>): string[] =>
+      handlers.flatMap((handler) => handler.received.map(({ value }) => value));
+    const first = recordingHandler();
+    const second = recordingHandler();
+    const joining = newTransport();
+    await transport.subscribe({ group, topics: [topic], fromBeginning: true, handler: first });
+    await transport.publish(batch('alone'));
+    await eventually(
+      () => values(first).filter((value) => value.startsWith('alone/')).length === keys.length,
+      {
+        timeoutMs: TIMEOUT_MS,
+        description: 'the only member to receive the first batch',
+      },
+    );
+
+    try {
+      await joining.subscribe({ group, topics: [topic], fromBeginning: true, handler: second });
+      await transport.publish(batch('shared'));
+      await eventually(
+        () =>
+          new Set(values(first, second).filter((value) => value.startsWith('shared/'))).size === keys.length,
+        {
+          timeoutMs: TIMEOUT_MS,
+          description: 'the two members to receive the second batch between them',
+        },
+      );
+      expect(second.received.length).toBeGreaterThan(0);
+    } finally {
+      await joining.close();
+    }
+
+    await transport.publish(batch('left'));
+    await eventually(
+      () => values(first).filter((value) => value.startsWith('left/')).length === keys.length,
+      {
+        timeoutMs: TIMEOUT_MS,
+        description: 'the remaining member to take every partition back',
+      },
+    );
+    // Handled messages were committed: nothing of the first batch came again.
+    expect(values(first, second).filter((value) => value.startsWith('alone/'))).toHaveLength(keys.length);
+  });
+
   it('without fromBeginning, a new group gets what is published once subscribe resolved, and nothing before', async () => {
     const topic = await freshTopic('latest');
     await transport.publish([message(topic, 'before')]);
@@ -249,7 +320,10 @@ describe('KafkaTransport', () => {
 
     await transport.publish([message(topic, 'after')]);
 
-    await eventually(() => handler.received.length >= 1, { timeoutMs: TIMEOUT_MS, description: 'the message to arrive' });
+    await eventually(() => handler.received.length >= 1, {
+      timeoutMs: TIMEOUT_MS,
+      description: 'the message to arrive',
+    });
     // Same key, same partition: had "before" been delivered, it would have come first.
     expect(handler.received.map(({ value }) => value)).toEqual(['after']);
   });

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Admin, type Producer } from 'kafkajs';
-import { abortableDelay, withTimeout, type BackoffPolicy } from './async-timing';
+import { abortableDelay, withTimeout } from './async-timing';
 import {
   deadLetterTopicOf,
   type EventTransport,
@@ -131,7 +131,9 @@ export class KafkaTransport implements EventTransport {
   async ensureTopics(topics: string[]): Promise<void> {
     this.assertOpen();
     const names = [
-      ...new Set(topics.flatMap((topic) => (topic.endsWith('.dlq') ? [topic] : [topic, deadLetterTopicOf(topic)]))),
+      ...new Set(
+        topics.flatMap((topic) => (topic.endsWith('.dlq') ? [topic] : [topic, deadLetterTopicOf(topic)])),
+      ),
     ];
     if (names.length === 0) return;
     const admin = await this.connectedAdmin();
@@ -151,12 +153,18 @@ export class KafkaTransport implements EventTransport {
         this.healthTimeoutMs,
         'describeCluster',
       );
-      return { up: true, detail: `${cluster.brokers.length} broker(s), controller ${cluster.controller ?? 'unknown'}` };
+      return {
+        up: true,
+        detail: `${cluster.brokers.length} broker(s), controller ${cluster.controller ?? 'unknown'}`,
+      };
     } catch (error) {
       const admin = this.healthAdmin;
       this.healthAdmin = undefined;
       void admin?.then((client) => client.disconnect()).catch(() => undefined);
-      return { up: false, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+      return {
+        up: false,
+        detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      };
     }
   }
 
@@ -179,9 +187,12 @@ export class KafkaTransport implements EventTransport {
       // Start the next publish from a fresh producer (new producer id, clean sequence numbers):
       // kafkajs's idempotent producer can stay wedged on sequence errors after a broker restart.
       this.discardProducer();
-      throw new PublishFailedError(error instanceof Error ? `${error.name}: ${error.message}` : String(error), {
-        cause: error,
-      });
+      throw new PublishFailedError(
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -236,7 +247,8 @@ export class KafkaTransport implements EventTransport {
     for (;;) {
       const metadata = await admin.fetchTopicMetadata({ topics });
       const ready = metadata.topics.every(
-        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+        (topic) =>
+          topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
       );
       if (ready) return;
       if (Date.now() > deadline) throw new Error(`topics have no leader after ${LEADERS_TIMEOUT_MS} ms`);
@@ -248,5 +260,3 @@ export class KafkaTransport implements EventTransport {
     if (this.closing) throw new TransportClosedError(this.kind);
   }
 }
-
-export type { BackoffPolicy, KafkaConsumerSettings };

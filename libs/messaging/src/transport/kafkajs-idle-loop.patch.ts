@@ -23,7 +23,9 @@ export const patchKafkajsIdleLoop = (): void => {
   const prototype = RequestQueue.prototype as RequestQueuePrototype & { [PATCHED]?: true };
   if (prototype[PATCHED] || typeof prototype.scheduleCheckPendingRequests !== 'function') return;
   const original = prototype.scheduleCheckPendingRequests;
-  prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueuePrototype) {
+  prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(
+    this: RequestQueuePrototype,
+  ) {
     if (this.pending.length === 0) return;
     original.call(this);
   };

@@ -53,7 +53,12 @@ export const describeTransportContract = (
     it('delivers a published message with identical key, headers and value', async () => {
       const topic = await freshTopic('identity');
       const handler = recordingHandler();
-      await transport().subscribe({ group: uniqueName('identity'), topics: [topic], handler, fromBeginning: true });
+      await transport().subscribe({
+        group: uniqueName('identity'),
+        topics: [topic],
+        handler,
+        fromBeginning: true,
+      });
       const message: TransportMessage = {
         topic,
         key: 'case-5f1c0a2e',
@@ -69,7 +74,10 @@ export const describeTransportContract = (
 
       await transport().publish([message]);
 
-      await eventually(() => handler.received.length === 1, { timeoutMs, description: 'the message to arrive' });
+      await eventually(() => handler.received.length === 1, {
+        timeoutMs,
+        description: 'the message to arrive',
+      });
       const [received] = handler.received;
       expect(content(received as DeliveredMessage)).toEqual(message);
       expect(typeof received?.position).toBe('string');
@@ -79,8 +87,18 @@ export const describeTransportContract = (
       const topic = await freshTopic('groups');
       const first = recordingHandler();
       const second = recordingHandler();
-      await transport().subscribe({ group: uniqueName('group-a'), topics: [topic], handler: first, fromBeginning: true });
-      await transport().subscribe({ group: uniqueName('group-b'), topics: [topic], handler: second, fromBeginning: true });
+      await transport().subscribe({
+        group: uniqueName('group-a'),
+        topics: [topic],
+        handler: first,
+        fromBeginning: true,
+      });
+      await transport().subscribe({
+        group: uniqueName('group-b'),
+        topics: [topic],
+        handler: second,
+        fromBeginning: true,
+      });
       const messages = ['a', 'b', 'c', 'd', 'e'].map((value, index) => ({
         topic,
         key: `case-${index % 2}`,
@@ -102,18 +120,31 @@ export const describeTransportContract = (
     it('keeps per-key order for 200 messages over 10 keys published by concurrent calls', async () => {
       const topic = await freshTopic('order');
       const handler = recordingHandler();
-      await transport().subscribe({ group: uniqueName('order'), topics: [topic], handler, fromBeginning: true });
+      await transport().subscribe({
+        group: uniqueName('order'),
+        topics: [topic],
+        handler,
+        fromBeginning: true,
+      });
       const keys = Array.from({ length: 10 }, (_, index) => `case-${index}`);
       // Four calls of 50 messages, made without waiting: call n carries sequence 5n..5n+4 of every key.
       const calls = Array.from({ length: 4 }, (_, call) =>
         Array.from({ length: 5 }, (_, step) => call * 5 + step).flatMap((sequence) =>
-          keys.map((key) => ({ topic, key, headers: { sequence: String(sequence) }, value: `${key}#${sequence}` })),
+          keys.map((key) => ({
+            topic,
+            key,
+            headers: { sequence: String(sequence) },
+            value: `${key}#${sequence}`,
+          })),
         ),
       );
 
       await Promise.all(calls.map((messages) => transport().publish(messages)));
 
-      await eventually(() => handler.received.length >= 200, { timeoutMs, description: '200 messages to arrive' });
+      await eventually(() => handler.received.length >= 200, {
+        timeoutMs,
+        description: '200 messages to arrive',
+      });
       expect(handler.received).toHaveLength(200);
       for (const key of keys) {
         const sequences = handler.received
@@ -135,7 +166,12 @@ export const describeTransportContract = (
         }
         return Promise.resolve();
       };
-      await transport().subscribe({ group: uniqueName('redelivery'), topics: [topic], handler, fromBeginning: true });
+      await transport().subscribe({
+        group: uniqueName('redelivery'),
+        topics: [topic],
+        handler,
+        fromBeginning: true,
+      });
       const first = { topic, key: 'case-retry', headers: { ce_id: 'first' }, value: 'first' };
       const second = { topic, key: 'case-retry', headers: { ce_id: 'second' }, value: 'second' };
 
@@ -155,11 +191,15 @@ export const describeTransportContract = (
         const topic = uniqueName('contract-closed');
         await closing.transport.close();
         await closing.transport.close();
-        await expect(closing.transport.publish([{ topic, key: 'k', headers: {}, value: 'v' }])).rejects.toThrow(
-          /closed/,
-        );
         await expect(
-          closing.transport.subscribe({ group: uniqueName('closed'), topics: [topic], handler: () => Promise.resolve() }),
+          closing.transport.publish([{ topic, key: 'k', headers: {}, value: 'v' }]),
+        ).rejects.toThrow(/closed/);
+        await expect(
+          closing.transport.subscribe({
+            group: uniqueName('closed'),
+            topics: [topic],
+            handler: () => Promise.resolve(),
+          }),
         ).rejects.toThrow(/closed/);
         await expect(closing.transport.ensureTopics([topic])).rejects.toThrow(/closed/);
         expect((await closing.transport.health()).up).toBe(false);

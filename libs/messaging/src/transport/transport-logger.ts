@@ -10,7 +10,9 @@ export interface TransportLogger {
 }
 
 const writeLine = (level: string, fields: Record<string, unknown>, message: string): void => {
-  process.stderr.write(`${JSON.stringify({ level, time: new Date().toISOString(), ...fields, msg: message })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level, time: new Date().toISOString(), ...fields, msg: message })}\n`,
+  );
 };
 
 /** Used when no logger is given: JSON lines on stderr. */

@@ -4,14 +4,17 @@ import { inTransaction } from '../transactions/in-transaction';
 import { CreateProbeTable1767225600001 } from './fixtures/1767225600001-create-probe-table.migration';
 import { CreatePrivateTable1767225600002 } from './fixtures/1767225600002-create-private-table.migration';
 import { ProbeEntity } from './fixtures/probe.entity';
-import { createServiceDataSource } from './service-data-source.factory';
+import { createServiceDataSource, type ServiceDataSourceOptions } from './service-data-source.factory';
 import { closeServiceDatabase, initializeServiceDatabase } from './service-database.initializer';
 
 describe('service databases', () => {
   let database: TestDatabase;
   const opened: DataSource[] = [];
 
-  const dataSource = (schema: string, migrations: Function[] = [CreateProbeTable1767225600001]): DataSource => {
+  const dataSource = (
+    schema: string,
+    migrations: ServiceDataSourceOptions['migrations'] = [CreateProbeTable1767225600001],
+  ): DataSource => {
     const created = createServiceDataSource({
       url: database.url,
       schema,
@@ -49,11 +52,15 @@ describe('service databases', () => {
       { table_schema: 'alpha', table_name: 'migrations' },
       { table_schema: 'alpha', table_name: 'probe' },
     ]);
-    expect(await alpha.query('SELECT name FROM alpha.migrations')).toEqual([{ name: 'CreateProbeTable1767225600001' }]);
+    expect(await alpha.query('SELECT name FROM alpha.migrations')).toEqual([
+      { name: 'CreateProbeTable1767225600001' },
+    ]);
   });
 
   it('lets processes that start together set up one schema without racing', async () => {
-    const starts = [dataSource('gamma'), dataSource('gamma'), dataSource('gamma')].map(initializeServiceDatabase);
+    const starts = [dataSource('gamma'), dataSource('gamma'), dataSource('gamma')].map(
+      initializeServiceDatabase,
+    );
     const reports = await Promise.all(starts);
     expect(reports.flatMap((report) => report.appliedMigrations)).toEqual(['CreateProbeTable1767225600001']);
   });
@@ -71,7 +78,9 @@ describe('service databases', () => {
     expect(await alpha.getRepository(ProbeEntity).count()).toBe(1);
     expect(await beta.query(`SELECT to_regclass('private_note') AS found`)).toEqual([{ found: null }]);
     await expect(beta.query('SELECT * FROM private_note')).rejects.toThrow(/does not exist/);
-    expect(await alpha.query('SELECT note FROM private_note')).toEqual([{ note: 'unqualified SQL reaches the own schema' }]);
+    expect(await alpha.query('SELECT note FROM private_note')).toEqual([
+      { note: 'unqualified SQL reaches the own schema' },
+    ]);
   });
 
   it('commits a transaction that resolves, rolls back one that throws, at READ COMMITTED', async () => {
@@ -81,7 +90,7 @@ describe('service databases', () => {
 
     const level = await inTransaction(delta, async (manager) => {
       await manager.save(ProbeEntity, { label: 'kept' });
-      return (await manager.query('SHOW transaction_isolation')) as Array<{ transaction_isolation: string }>;
+      return manager.query<Array<{ transaction_isolation: string }>>('SHOW transaction_isolation');
     });
     expect(level).toEqual([{ transaction_isolation: 'read committed' }]);
 

@@ -15,6 +15,7 @@ export function assertSchemaName(schema: string): string {
       `Invalid schema name "${schema}": use lower-case letters, digits and underscores (at most 63, not starting with a digit)`,
     );
   }
-  if (schema.startsWith('pg_')) throw new Error(`Invalid schema name "${schema}": the pg_ prefix is reserved`);
+  if (schema.startsWith('pg_'))
+    throw new Error(`Invalid schema name "${schema}": the pg_ prefix is reserved`);
   return schema;
 }

@@ -31,7 +31,9 @@ export const EMBEDDED_POSTGRES_DEFAULTS = {
   startTimeoutMs: 60_000,
 } as const;
 
-export function resolveEmbeddedPostgresOptions(options: EmbeddedPostgresOptions): ResolvedEmbeddedPostgresOptions {
+export function resolveEmbeddedPostgresOptions(
+  options: EmbeddedPostgresOptions,
+): ResolvedEmbeddedPostgresOptions {
   return {
     dataDir: options.dataDir ?? join(findRepoRoot(), '.data', 'postgres'),
     port: options.port ?? EMBEDDED_POSTGRES_DEFAULTS.port,

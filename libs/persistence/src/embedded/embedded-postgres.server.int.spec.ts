@@ -47,7 +47,8 @@ describe('EmbeddedPostgresServer', () => {
   });
 
   afterAll(async () => {
-    if (process.env.REPORT_TIMINGS) process.stderr.write(`embedded start times (ms): ${restartTimes.join(', ')}\n`);
+    if (process.env.REPORT_TIMINGS)
+      process.stderr.write(`embedded start times (ms): ${restartTimes.join(', ')}\n`);
     await server?.stop();
     await rm(root, { recursive: true, force: true });
   });
@@ -57,7 +58,9 @@ describe('EmbeddedPostgresServer', () => {
     const url = await server.start();
     restartTimes.push(Date.now() - startedAt);
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
-    expect(logged).toEqual([expect.stringMatching(/^embedded PostgreSQL \d+ ready at 127\.0\.0\.1:\d+ in \d+ ms \(new cluster in /)]);
+    expect(logged).toEqual([
+      expect.stringMatching(/^embedded PostgreSQL \d+ ready at 127\.0\.0\.1:\d+ in \d+ ms \(new cluster in /),
+    ]);
     expect(logged.join('\n')).not.toContain(url);
 
     await query(url, `CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES ('survives a restart')`);
@@ -89,7 +92,9 @@ describe('EmbeddedPostgresServer', () => {
     expect(isProcessAlive(backendPid)).toBe(false);
     expect(await query(server.url, 'SELECT value FROM kept')).toEqual([{ value: 'survives a restart' }]);
     expect(await longQuery).toBe('ended');
-    expect(logged).toContainEqual(expect.stringMatching(/^ending 1 process\(es\) left by a PostgreSQL server that died/));
+    expect(logged).toContainEqual(
+      expect.stringMatching(/^ending 1 process\(es\) left by a PostgreSQL server that died/),
+    );
   });
 
   it('says clearly that the port is taken', async () => {

@@ -34,7 +34,10 @@ const running = new Set<string>();
  * after a crash (of this process or of the server) recovers by itself. The server listens on
  * 127.0.0.1 only and, when this process runs as root, runs as the `postgres` account.
  *
- * If this process exits without stop(), the server is sent a fast shutdown on exit.
+ * The server runs in its own process group, so a Ctrl-C reaches only this process: call stop()
+ * from the shutdown hook, after everything that uses the database has finished. If this process
+ * exits without stop(), the server gets a fast shutdown on exit; if it is killed, the next
+ * start() stops the server it left behind.
  */
 export class EmbeddedPostgresServer {
   private readonly options: ResolvedEmbeddedPostgresOptions;
@@ -82,7 +85,8 @@ export class EmbeddedPostgresServer {
     if (this.isRunning) return this.url;
     if (this.child) this.forget(this.child, 'exited');
     const { dataDir } = this.options;
-    if (running.has(dataDir)) throw new Error(`An embedded PostgreSQL of this process already serves ${dataDir}`);
+    if (running.has(dataDir))
+      throw new Error(`An embedded PostgreSQL of this process already serves ${dataDir}`);
     running.add(dataDir);
     try {
       const startedAt = Date.now();

@@ -7,7 +7,9 @@ export function assertPortFree(host: string, port: number): Promise<void> {
     probe.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} on ${host} is already in use: stop what listens there or give the embedded PostgreSQL another port`)
+          ? new Error(
+              `Port ${port} on ${host} is already in use: stop what listens there or give the embedded PostgreSQL another port`,
+            )
           : error,
       );
     });

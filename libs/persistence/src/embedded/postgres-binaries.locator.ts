@@ -27,7 +27,11 @@ export function locatePostgresBinaries(): PostgresBinaries {
   }
   const bin = join(dirname(entry), '..', 'native', 'bin');
   const suffix = os === 'windows' ? '.exe' : '';
-  const binaries = { postgres: join(bin, `postgres${suffix}`), initdb: join(bin, `initdb${suffix}`), packageName };
+  const binaries = {
+    postgres: join(bin, `postgres${suffix}`),
+    initdb: join(bin, `initdb${suffix}`),
+    packageName,
+  };
   for (const file of [binaries.postgres, binaries.initdb]) {
     if (!existsSync(file)) throw new Error(`${packageName} is incomplete: ${file} is missing; reinstall it`);
   }

@@ -29,7 +29,9 @@ export async function initialiseCluster(settings: ClusterSettings): Promise<bool
   const { dataDir, account } = settings;
   if (isInitialised(dataDir)) return false;
   if (existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
-    throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): empty it or choose another data directory`);
+    throw new Error(
+      `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): empty it or choose another data directory`,
+    );
   }
   const parent = dirname(dataDir);
   const tag = randomBytes(4).toString('hex');

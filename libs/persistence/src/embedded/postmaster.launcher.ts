@@ -40,13 +40,19 @@ const TRANSIENT = /pre-existing shared memory block|lock file ".*" already exist
  */
 export async function launchPostmaster(settings: LaunchSettings): Promise<ChildProcess> {
   const args = [
-    '-D', settings.dataDir,
-    '-p', String(settings.port),
-    '-c', `listen_addresses=${settings.host}`,
-    '-c', 'unix_socket_directories=',
+    '-D',
+    settings.dataDir,
+    '-p',
+    String(settings.port),
+    '-c',
+    `listen_addresses=${settings.host}`,
+    '-c',
+    'unix_socket_directories=',
     // No statement text or DETAIL lines (which quote column values) in the server log.
-    '-c', 'log_min_error_statement=panic',
-    '-c', 'log_error_verbosity=terse',
+    '-c',
+    'log_min_error_statement=panic',
+    '-c',
+    'log_error_verbosity=terse',
   ];
   const child = spawn(settings.postgresBinary, args, {
     uid: settings.account?.uid,
@@ -63,13 +69,13 @@ export async function launchPostmaster(settings: LaunchSettings): Promise<ChildP
   let started = false;
   let announceReady: () => void = () => undefined;
   const readyLine = new Promise<void>((resolveReady) => (announceReady = resolveReady));
-  const lines = createInterface({ input: child.stderr! });
+  const lines = createInterface({ input: child.stderr });
   lines.on('line', (line) => {
     if (started) return settings.onServerLog?.(line);
     startupLog.push(line);
     if (line.includes('ready to accept connections')) announceReady();
   });
-  child.stdout!.resume();
+  child.stdout.resume();
 
   const exited = new Promise<never>((_, reject) => {
     const fail = (reason: string): void => {
@@ -82,11 +88,17 @@ export async function launchPostmaster(settings: LaunchSettings): Promise<ChildP
   });
   exited.catch(() => undefined);
 
+  const probing = new AbortController();
   try {
-    await Promise.race([waitUntilAccepting(settings.probeUrl, settings.deadline, readyLine), exited]);
+    await Promise.race([
+      waitUntilAccepting(settings.probeUrl, settings.deadline, readyLine, probing.signal),
+      exited,
+    ]);
   } catch (error) {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
     throw error;
+  } finally {
+    probing.abort();
   }
   started = true;
   if (settings.onServerLog) startupLog.forEach((line) => settings.onServerLog?.(line));
@@ -98,11 +110,16 @@ export async function launchPostmaster(settings: LaunchSettings): Promise<ChildP
  * Connects until a query succeeds. The server announces readiness in its log; probes follow that
  * line at once and otherwise run every 250 ms (a probe costs the starting server a process).
  */
-async function waitUntilAccepting(url: string, deadline: number, readyLine: Promise<void>): Promise<void> {
+async function waitUntilAccepting(
+  url: string,
+  deadline: number,
+  readyLine: Promise<void>,
+  cancelled: AbortSignal,
+): Promise<void> {
   let lastError: unknown;
   let announced = false;
   void readyLine.then(() => (announced = true));
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !cancelled.aborted) {
     const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
     client.on('error', () => undefined);
     try {
@@ -114,7 +131,8 @@ async function waitUntilAccepting(url: string, deadline: number, readyLine: Prom
     } finally {
       await client.end().catch(() => undefined);
     }
-    await (announced ? delay(20) : Promise.race([readyLine, delay(250)]));
+    const pause = delay(announced ? 20 : 250, undefined, { signal: cancelled }).catch(() => undefined);
+    await (announced ? pause : Promise.race([readyLine, pause]));
   }
   throw new PostmasterStartError(
     `PostgreSQL did not accept connections in time (last error: ${(lastError as Error | undefined)?.message ?? 'none'})`,

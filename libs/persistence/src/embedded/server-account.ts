@@ -13,7 +13,9 @@ const ACCOUNT = 'postgres';
 
 function idOf(flag: '-u' | '-g'): number | undefined {
   try {
-    return Number(execFileSync('id', [flag, ACCOUNT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    return Number(
+      execFileSync('id', [flag, ACCOUNT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(),
+    );
   } catch {
     return undefined;
   }
@@ -29,11 +31,17 @@ export function resolveServerAccount(): ServerAccount | undefined {
   if (idOf('-u') === undefined) {
     try {
       execFileSync('groupadd', ['--system', '--force', ACCOUNT], { stdio: 'ignore' });
-      execFileSync('useradd', ['--system', '--gid', ACCOUNT, '--no-create-home', '--shell', '/bin/false', ACCOUNT], {
-        stdio: 'ignore',
-      });
+      execFileSync(
+        'useradd',
+        ['--system', '--gid', ACCOUNT, '--no-create-home', '--shell', '/bin/false', ACCOUNT],
+        {
+          stdio: 'ignore',
+        },
+      );
     } catch {
-      throw new Error(`PostgreSQL cannot run as root, and the ${ACCOUNT} account to run it could not be created`);
+      throw new Error(
+        `PostgreSQL cannot run as root, and the ${ACCOUNT} account to run it could not be created`,
+      );
     }
   }
   const uid = idOf('-u');

@@ -5,6 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
  * throws. Everything written through the given manager (a state change and its outbox events)
  * commits or vanishes together.
  */
-export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   return dataSource.transaction('READ COMMITTED', work);
 }

@@ -8,7 +8,8 @@ export function selectedProjects(args: readonly string[]): string[] {
   const projects: string[] = [];
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
-    if (arg.startsWith('--selectProjects=')) projects.push(...arg.slice('--selectProjects='.length).split(','));
+    if (arg.startsWith('--selectProjects='))
+      projects.push(...arg.slice('--selectProjects='.length).split(','));
     else if (arg === '--selectProjects') {
       while (i + 1 < args.length && !args[i + 1]!.startsWith('-')) projects.push(args[++i]!);
     }

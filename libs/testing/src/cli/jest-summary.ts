@@ -26,7 +26,7 @@ export async function readJestResults(path: string): Promise<JestJsonResults | u
   try {
     const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<JestJsonResults>;
     return typeof parsed.numPassedTests === 'number' && typeof parsed.numFailedTests === 'number'
-      ? { numPendingTests: 0, ...parsed } as JestJsonResults
+      ? ({ numPendingTests: 0, ...parsed } as JestJsonResults)
       : undefined;
   } catch {
     return undefined;

@@ -49,11 +49,15 @@ async function main(): Promise<number> {
 
     const outputFile = join(results, 'results.json');
     const jest = require.resolve('jest/bin/jest', { paths: [root] });
-    const code = await run(process.execPath, [...NODE_FLAGS, jest, '--ci', ...args, '--json', `--outputFile=${outputFile}`], {
-      cwd: root,
-      env,
-      stdio: 'inherit',
-    });
+    const code = await run(
+      process.execPath,
+      [...NODE_FLAGS, jest, '--ci', ...args, '--json', `--outputFile=${outputFile}`],
+      {
+        cwd: root,
+        env,
+        stdio: 'inherit',
+      },
+    );
     const summary = await readJestResults(outputFile);
     if (!summary) {
       say('test: Jest wrote no results');

@@ -21,7 +21,9 @@ describe('createTestDatabase', () => {
     const lingering = new Client({ connectionString: first.url });
     lingering.on('error', () => undefined);
     await lingering.connect();
-    expect((await lingering.query('SELECT current_database() AS name')).rows[0]).toEqual({ name: first.name });
+    expect((await lingering.query('SELECT current_database() AS name')).rows[0]).toEqual({
+      name: first.name,
+    });
 
     await first.drop();
     await first.drop();

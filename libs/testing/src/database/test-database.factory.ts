@@ -22,7 +22,10 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
   const serverUrl = testDatabaseServerUrl();
-  const safePrefix = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40);
+  const safePrefix = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_')
+    .slice(0, 40);
   const name = `t_${safePrefix}_${randomBytes(5).toString('hex')}`;
   await administer(serverUrl, `CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);

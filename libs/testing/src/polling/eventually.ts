@@ -35,10 +35,14 @@ export async function eventually<T>(
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      const seen = 'error' in last ? `last error: ${describeError(last.error)}` : `last value: ${inspect(last.value)}`;
-      throw new Error(`Timed out after ${timeoutMs} ms (${attempts} attempts) waiting for ${description}; ${seen}`, {
-        cause: 'error' in last ? last.error : undefined,
-      });
+      const seen =
+        'error' in last ? `last error: ${describeError(last.error)}` : `last value: ${inspect(last.value)}`;
+      throw new Error(
+        `Timed out after ${timeoutMs} ms (${attempts} attempts) waiting for ${description}; ${seen}`,
+        {
+          cause: 'error' in last ? last.error : undefined,
+        },
+      );
     }
     await delay(Math.min(intervalMs, remaining));
   }
@@ -63,7 +67,8 @@ export async function eventuallyExpect(
       if (remaining <= 0) {
         const last = error === DEADLINE ? 'the last attempt did not finish' : describeError(error);
         const failure = new Error(`${description} not met within ${timeoutMs} ms: ${last}`, { cause: error });
-        if (error instanceof Error && error !== DEADLINE && error.stack) failure.stack = `${failure.message}\n${error.stack}`;
+        if (error instanceof Error && error !== DEADLINE && error.stack)
+          failure.stack = `${failure.message}\n${error.stack}`;
         throw failure;
       }
       await delay(Math.min(intervalMs, remaining));

@@ -21,9 +21,9 @@ describe('eventually', () => {
   });
 
   it('names the description and the last value on the deadline', async () => {
-    await expect(eventually(async () => false, { timeoutMs: 60, intervalMs: 5, description: 'the outbox to drain' })).rejects.toThrow(
-      /waiting for the outbox to drain; last value: false/,
-    );
+    await expect(
+      eventually(async () => false, { timeoutMs: 60, intervalMs: 5, description: 'the outbox to drain' }),
+    ).rejects.toThrow(/waiting for the outbox to drain; last value: false/);
   });
 
   it('reports the last error seen', async () => {
@@ -39,7 +39,9 @@ describe('eventually', () => {
 
   it('does not wait for a probe that hangs past the deadline', async () => {
     const startedAt = Date.now();
-    await expect(eventually(() => new Promise<string>(() => undefined), { timeoutMs: 80 })).rejects.toThrow(/Timed out after 80 ms/);
+    await expect(eventually(() => new Promise<string>(() => undefined), { timeoutMs: 80 })).rejects.toThrow(
+      /Timed out after 80 ms/,
+    );
     expect(Date.now() - startedAt).toBeLessThan(2_000);
   });
 });
@@ -53,7 +55,11 @@ describe('eventuallyExpect', () => {
 
   it('fails with the last assertion failure', async () => {
     await expect(
-      eventuallyExpect(() => expect(1).toBe(2), { timeoutMs: 50, intervalMs: 5, description: 'the timeline' }),
+      eventuallyExpect(() => expect(1).toBe(2), {
+        timeoutMs: 50,
+        intervalMs: 5,
+        description: 'the timeline',
+      }),
     ).rejects.toThrow(/the timeline not met within 50 ms: .*toBe/s);
   });
 });
