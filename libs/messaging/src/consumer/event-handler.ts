@@ -33,5 +33,5 @@ export function subscribe<TDef extends EventDefinition>(
   event: TDef,
   handler: EventHandler<EventOf<TDef>>,
 ): Subscription {
-  return { name, event, handler: handler as unknown as EventHandler };
+  return { name, event, handler };
 }

@@ -56,7 +56,7 @@ export class EventEnvelopeCodec {
       },
       true,
     );
-    const message = Kafka.binary(cloudEvent) as KafkaMessage<unknown>;
+    const message: KafkaMessage<unknown> = Kafka.binary(cloudEvent);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(message.headers)) {
       if (value !== undefined && value !== null) headers[name] = String(value);
@@ -135,7 +135,7 @@ function toExtensions(metadata: EventMetadata): Record<string, string> {
 function fromExtensions(event: CloudEvent<unknown>): Record<string, unknown> {
   const read = (name: string): string | undefined => {
     const value = (event as unknown as Record<string, unknown>)[name];
-    return value === undefined || value === null ? undefined : String(value);
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
   };
   const entity = read(EXTENSIONS.actorEntity);
   const actor: ActorRef | Record<string, unknown> =

@@ -126,9 +126,10 @@ export class OutboxRelay {
     let attempted: OutboxMessageEntity[] = [];
     try {
       return await this.options.dataSource.transaction(async (manager) => {
-        const lock = (await manager.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
-          this.lockKey,
-        ])) as Array<{ locked: boolean }>;
+        const lock = await manager.query<Array<{ locked: boolean }>>(
+          'SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked',
+          [this.lockKey],
+        );
         if (!lock[0]?.locked) return 0;
         const repository = manager.getRepository(OutboxMessageEntity);
         const rows = await repository

@@ -258,8 +258,9 @@ export class KafkaSubscription {
    * Pauses the partition and seeks back to the message: kafkajs stops the batch there and reads
    * the message again once the partition is resumed. Returns the resume function.
    */
-  private rewind(consumer: Consumer, { topic, partition, message, pause }: EachMessagePayload): () => void {
-    const resume = pause();
+  private rewind(consumer: Consumer, payload: EachMessagePayload): () => void {
+    const { topic, partition, message } = payload;
+    const resume = payload.pause();
     consumer.seek({ topic, partition, offset: message.offset });
     return () => {
       try {

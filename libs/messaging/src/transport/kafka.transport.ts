@@ -173,8 +173,8 @@ export class KafkaTransport implements EventTransport {
     this.closing ??= (async () => {
       await Promise.allSettled(this.subscriptions.map((subscription) => subscription.stop()));
       await this.publishQueue.idle();
-      const clients = [this.producer, this.admin, this.healthAdmin];
-      await Promise.allSettled(clients.map((client) => client?.then((connected) => connected.disconnect())));
+      const clients = [this.producer, this.admin, this.healthAdmin].filter((client) => client !== undefined);
+      await Promise.allSettled(clients.map((client) => client.then((connected) => connected.disconnect())));
     })();
     return this.closing;
   }

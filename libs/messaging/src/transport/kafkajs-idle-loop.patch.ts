@@ -11,7 +11,7 @@
  */
 interface RequestQueuePrototype {
   pending: unknown[];
-  scheduleCheckPendingRequests(this: RequestQueuePrototype): void;
+  scheduleCheckPendingRequests: (this: RequestQueuePrototype) => void;
 }
 
 const PATCHED = Symbol.for('reprisals.kafkajs.idle-loop-patched');

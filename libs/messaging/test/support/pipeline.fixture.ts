@@ -116,11 +116,11 @@ export async function createPipeline(url: string, transport: EventTransport): Pr
     producerSource,
     consumerSource,
     effects: async (caseId) =>
-      (await consumerSource.query(
+      consumerSource.query<Array<{ event_id: string; case_id: string; reference: string }>>(
         `SELECT "event_id", "case_id", "reference" FROM "${consumerSchema}"."pipeline_effect"
          ${caseId ? 'WHERE "case_id" = $1' : ''} ORDER BY "id"`,
         caseId ? [caseId] : [],
-      )) as Array<{ event_id: string; case_id: string; reference: string }>,
+      ),
     close: async () => {
       await producer.relay.stop();
       await producerSource.destroy();
