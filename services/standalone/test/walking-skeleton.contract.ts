@@ -65,16 +65,41 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       expect(listed.body.cases.map((entry: { caseId: string }) => entry.caseId)).toContain(created.body.id);
     });
 
-    it('given another entity, when it asks intake for the case, then the case does not exist for it', async () => {
-      const { urlOf } = system();
+    it('given another entity, when it asks any service for the case, then the case does not exist for it', async () => {
+      const { urlOf, deliveryTimeoutMs } = system();
       const created = await call(urlOf('intake'), 'POST', '/intake/allegations', {
         token: await tokenFor('intake-officer', 'OHCHR'),
-        body: validAllegation,
+        body: { ...validAllegation, stateConcerned: 'XYZ' },
       });
+      const analyst = await tokenFor('reporting-analyst', 'OHCHR');
+      await eventually(
+        async () =>
+          (await call(urlOf('reporting'), 'GET', `/reporting/cases/${created.body.id}/timeline`, { token: analyst }))
+            .body?.entries?.length === 2,
+        { timeoutMs: deliveryTimeoutMs, description: 'the case to reach reporting' },
+      );
       const outsider = await call(urlOf('intake'), 'GET', `/intake/allegations/${created.body.id}`, {
         token: await tokenFor('intake-officer', 'TREATY-BODIES'),
       });
       expect(outsider.status).toBe(404);
+      const elsewhere = {
+        verification: await call(urlOf('verification'), 'GET', `/verification/cases/${created.body.id}`, {
+          token: await tokenFor('verification-officer', 'TREATY-BODIES'),
+        }),
+        timeline: await call(urlOf('reporting'), 'GET', `/reporting/cases/${created.body.id}/timeline`, {
+          token: await tokenFor('reporting-analyst', 'TREATY-BODIES'),
+        }),
+        dashboard: await call(urlOf('reporting'), 'GET', '/reporting/cases?state=XYZ', {
+          token: await tokenFor('reporting-analyst', 'TREATY-BODIES'),
+        }),
+        stateFile: await call(urlOf('state-communication'), 'GET', '/state-communication/states/XYZ/cases', {
+          token: await tokenFor('state-liaison', 'TREATY-BODIES'),
+        }),
+      };
+      expect(elsewhere.verification.status).toBe(404);
+      expect(elsewhere.timeline.status).toBe(404);
+      expect(elsewhere.dashboard.body.cases).toEqual([]);
+      expect(elsewhere.stateFile.body.cases).toEqual([]);
       const lead = await call(urlOf('intake'), 'GET', `/intake/allegations/${created.body.id}`, {
         token: await tokenFor('intake-officer', 'OHCHR'),
       });
@@ -122,9 +147,11 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         const before = await writes(databaseUrl);
         const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
           token: await tokenFor('intake-officer'),
-          rawBody: '{"stateConcerned": ',
+          rawBody: '{"stateConcerned": "Maria Secretname',
         });
         expect(response.status).toBe(400);
+        expect(response.body.issues).toEqual([{ field: '(body)', message: 'is not valid JSON' }]);
+        expect(JSON.stringify(response.body)).not.toContain('Secretname');
         expect(await writes(databaseUrl)).toEqual(before);
       });
 
@@ -139,6 +166,15 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         });
         expect(forged.status).toBe(401);
         expect(await writes(databaseUrl)).toEqual(before);
+      });
+
+      it('given an id that is not a UUID, when read, then 400 names the parameter', async () => {
+        const { urlOf } = system();
+        const response = await call(urlOf('intake'), 'GET', '/intake/allegations/not-a-uuid', {
+          token: await tokenFor('intake-officer'),
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.issues.map((issue: { field: string }) => issue.field)).toEqual(['id']);
       });
 
       it('given a role without the permission, when posted, then 403 and nothing is written', async () => {

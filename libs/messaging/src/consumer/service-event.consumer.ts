@@ -88,7 +88,13 @@ export class ServiceEventConsumer {
   async receive(message: DeliveredMessage | TransportMessage): Promise<DeliveryOutcome[]> {
     const wireType = this.options.codec.wireTypeOf(message);
     const matching = this.subscriptions.filter((subscription) => subscription.event.wireType === wireType);
-    if (matching.length === 0) return ['ignored'];
+    if (matching.length === 0) {
+      // A known event this service does not react to is none of its business; a message with
+      // no type, or a type no contract declares, is kept where an operator will see it.
+      if (wireType && this.options.codec.knows(wireType)) return ['ignored'];
+      await this.deadLetterUnroutable(message, wireType ? 'unknown event type' : 'message has no ce_type header');
+      return ['dead-lettered'];
+    }
     const parent = extractTraceContext(message.headers);
     return otelContext.with(parent, () =>
       tracer.startActiveSpan(
@@ -121,17 +127,26 @@ export class ServiceEventConsumer {
   async replay(deadLetterId: string): Promise<DeliveryOutcome> {
     const letter = await this.options.deadLetters.find(deadLetterId);
     if (!letter) throw new DeadLetterNotFoundError();
-    const subscription = this.subscriptions.find((candidate) => this.subscriberName(candidate) === letter.subscriber);
-    if (!subscription) throw new DeadLetterNotFoundError();
     const message: TransportMessage = {
       topic: letter.topic,
       key: letter.messageKey,
       headers: letter.headers,
       value: letter.payload,
     };
-    const [outcome] = await this.dispatch(message, [subscription]);
-    await this.options.deadLetters.markReplayed(deadLetterId, outcome ?? 'processed');
-    return outcome ?? 'processed';
+    let outcome: DeliveryOutcome;
+    if (letter.subscriber === `${this.options.service}.${UNROUTABLE_SUBSCRIBER}`) {
+      [outcome = 'dead-lettered'] = await this.receive(message);
+      if (outcome === 'ignored') outcome = 'processed';
+    } else {
+      const subscription = this.subscriptions.find((candidate) => this.subscriberName(candidate) === letter.subscriber);
+      if (!subscription) throw new DeadLetterNotFoundError();
+      [outcome = 'dead-lettered'] = await this.dispatch(message, [subscription]);
+    }
+    // A replay that fails again leaves the letter listed, with the new reason.
+    if (outcome === 'processed' || outcome === 'duplicate') {
+      await this.options.deadLetters.markReplayed(deadLetterId, outcome);
+    }
+    return outcome;
   }
 
   private async dispatch(
@@ -233,6 +248,17 @@ export class ServiceEventConsumer {
   ): Promise<void> {
     const subscriber = this.subscriberName(subscription);
     const letter = await this.options.deadLetters.record({ subscriber, message, reason, attempts });
+    await this.publishDeadLetter(message, subscriber, reason, attempts, letter.id, letter.failedAt);
+  }
+
+  private async publishDeadLetter(
+    message: DeliveredMessage | TransportMessage,
+    subscriber: string,
+    reason: string,
+    attempts: number,
+    deadLetterId: string,
+    failedAt: Date,
+  ): Promise<void> {
     await this.options.transport.publish([
       {
         topic: deadLetterTopicOf(message.topic),
@@ -244,21 +270,30 @@ export class ServiceEventConsumer {
           dlq_subscriber: subscriber,
           dlq_original_topic: message.topic,
           dlq_attempts: String(attempts),
-          dlq_failed_at: letter.failedAt.toISOString(),
-          dlq_id: letter.id,
+          dlq_failed_at: failedAt.toISOString(),
+          dlq_id: deadLetterId,
         },
       },
     ]);
     this.logger.error(
-      { subscriber, deadLetterId: letter.id, caseId: message.key, topic: message.topic, attempts },
+      { subscriber, deadLetterId, caseId: message.key, topic: message.topic, attempts },
       'consumer: message dead-lettered',
     );
+  }
+
+  private async deadLetterUnroutable(message: DeliveredMessage | TransportMessage, reason: string): Promise<void> {
+    const subscriber = `${this.options.service}.${UNROUTABLE_SUBSCRIBER}`;
+    const letter = await this.options.deadLetters.record({ subscriber, message, reason, attempts: 1 });
+    await this.publishDeadLetter(message, subscriber, reason, 1, letter.id, letter.failedAt);
   }
 
   private subscriberName(subscription: Subscription): string {
     return `${this.options.service}.${subscription.name}`;
   }
 }
+
+/** Subscriber name under which messages no subscription could route are dead-lettered. */
+export const UNROUTABLE_SUBSCRIBER = 'unroutable';
 
 export class DeadLetterNotFoundError extends Error {
   override readonly name = 'DeadLetterNotFoundError';

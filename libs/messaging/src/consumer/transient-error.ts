@@ -3,7 +3,7 @@
  * serialization conflict, a deadlock. They are retried without end (the message is
  * left for redelivery) instead of sending a good event to the dead-letter topic.
  */
-const TRANSIENT_SQLSTATE_PREFIXES = ['08', '53', '57P', '40001', '40P01'];
+const TRANSIENT_SQLSTATE_PREFIXES = ['08', '53', '57P', '57014', '55P03', '40001', '40P01'];
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
 export function isTransientInfrastructureError(error: unknown): boolean {
@@ -16,5 +16,7 @@ export function isTransientInfrastructureError(error: unknown): boolean {
     if (TRANSIENT_SQLSTATE_PREFIXES.some((prefix) => code.startsWith(prefix))) return true;
   }
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
+  return /Connection terminated|connection timeout|Client has encountered a connection error|Cannot use a pool after calling end/i.test(
+    message,
+  );
 }

@@ -68,6 +68,11 @@ export class EventEnvelopeCodec {
     return { topic: definition.topic, key: metadata.data.caseId, headers, value: JSON.stringify(data.data) };
   }
 
+  /** Whether a contract declares this wire type. */
+  knows(wireType: string): boolean {
+    return this.catalogue.findByWireType(wireType) !== undefined;
+  }
+
   /** The CloudEvents type of a message, read from its header without decoding it. */
   wireTypeOf(message: TransportMessage): string | undefined {
     return message.headers[CE_TYPE_HEADER];

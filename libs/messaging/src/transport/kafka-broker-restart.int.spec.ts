@@ -1,20 +1,16 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { TransportMessage } from './event-transport';
-import { ownBroker } from './kafka-broker.test-support';
+import { ownBroker, type OwnBroker } from './kafka-broker.test-support';
 import { KafkaTransport } from './kafka.transport';
 import { eventually, recordingHandler, recordingLogger, uniqueName } from './transport.test-support';
 
-// A broker of this test's own: the shared one is never stopped.
-const broker = ownBroker(
-  Number(process.env['KAFKA_RESTART_TEST_PORT'] ?? 29092),
-  Number(process.env['KAFKA_RESTART_TEST_CONTROLLER_PORT'] ?? 29093),
-  join(tmpdir(), `reprisals-transport-restart-${process.pid}`),
-);
-
 describe('KafkaTransport across a broker restart', () => {
-  beforeAll(() => broker.start(), 90_000);
-  afterAll(() => broker.destroy(), 60_000);
+  let broker: OwnBroker;
+
+  beforeAll(async () => {
+    broker = await ownBroker();
+    await broker.start();
+  }, 90_000);
+  afterAll(() => broker?.destroy(), 60_000);
 
   it('resumes consuming, whether kafkajs restarts the consumer or the transport recreates it', async () => {
     const logger = recordingLogger();

@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { freePorts } from './transport.test-support';
 
 const run = promisify(execFile);
 const scripts = resolve(__dirname, '../../../../infra/kafka');
@@ -15,10 +18,14 @@ export interface OwnBroker {
 }
 
 /**
- * A broker of the test's own on other ports (the shared 9092 broker is never stopped), started
- * and stopped with the infra scripts.
+ * A broker of the test's own (the shared 9092 broker is never stopped), started and stopped with
+ * the infra scripts, on ports free at creation time and with its data in a fresh temporary
+ * directory: test runs happening at the same time never share it.
  */
-export const ownBroker = (port: number, controllerPort: number, dataDir: string): OwnBroker => {
+export const ownBroker = async (): Promise<OwnBroker> => {
+  const [port, controllerPort] = await freePorts(2);
+  const home = await mkdtemp(join(tmpdir(), 'reprisals-transport-broker-'));
+  const dataDir = join(home, 'kafka');
   const env = (keepData: boolean): NodeJS.ProcessEnv => ({
     ...process.env,
     KAFKA_PORT: String(port),
@@ -33,6 +40,9 @@ export const ownBroker = (port: number, controllerPort: number, dataDir: string)
     brokers: [`127.0.0.1:${port}`],
     start: () => script('kafka-start.sh', true),
     stop: () => script('kafka-stop.sh', true),
-    destroy: () => script('kafka-stop.sh', false),
+    destroy: async () => {
+      await script('kafka-stop.sh', false);
+      await rm(home, { recursive: true, force: true });
+    },
   };
 };

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { Kafka, logLevel, Partitioners, type PartitionMetadata } from 'kafkajs';
 import type { DeliveredMessage, TransportMessage } from './event-transport';
 import { KafkaTransport, type KafkaTransportOptions } from './kafka.transport';
@@ -6,6 +5,7 @@ import { describeTransportContract } from './transport-contract.suite';
 import {
   deferred,
   eventually,
+  freePorts,
   kafkaBrokersForTests,
   recordingHandler,
   recordingLogger,
@@ -48,18 +48,6 @@ const partitionOf = (key: string, count: number): number => {
   });
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-
 describe('KafkaTransport', () => {
   const transport = newTransport();
   const message = (topic: string, value: string, key = 'case-1'): TransportMessage => ({
@@ -101,7 +89,8 @@ describe('KafkaTransport', () => {
   it('reports up for a live broker and down, quickly, where nothing listens', async () => {
     expect(await transport.health()).toMatchObject({ up: true });
 
-    const nowhere = newTransport({ brokers: [`127.0.0.1:${await freePort()}`], healthTimeoutMs: 1_000 });
+    const [port] = await freePorts(1);
+    const nowhere = newTransport({ brokers: [`127.0.0.1:${port}`], healthTimeoutMs: 1_000 });
     try {
       const started = Date.now();
       const health = await nowhere.health();

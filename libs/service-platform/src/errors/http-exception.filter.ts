@@ -14,13 +14,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const context = host.switchToHttp();
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request & { id?: unknown }>();
-    if (exception instanceof HttpException) {
-      const body = exception.getResponse();
-      response
-        .status(exception.getStatus())
-        .json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
-      return;
-    }
     const parserStatus = bodyParserStatus(exception);
     if (parserStatus) {
       response.status(parserStatus).json({
@@ -29,6 +22,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         message: parserStatus === 413 ? 'Request body too large' : 'Request body is not valid JSON',
         issues: parserStatus === 400 ? [{ field: '(body)', message: 'is not valid JSON' }] : [],
       });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      response.status(exception.getStatus()).json(withIssues(exception.getStatus(), exception.getResponse()));
       return;
     }
     this.logger.error({
@@ -40,13 +37,27 @@ export class HttpExceptionFilter implements ExceptionFilter {
     response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       statusCode: 500,
       error: 'Internal Server Error',
-      message: 'Unexpected error; nothing was written',
+      message: 'Unexpected error',
     });
   }
 }
 
+/** A 400 always lists its offending fields, so clients read one shape of error. */
+function withIssues(status: number, body: string | object): object {
+  const payload = typeof body === 'string' ? { statusCode: status, message: body } : body;
+  if (status !== 400 || 'issues' in payload) return payload;
+  const message = (payload as { message?: unknown }).message;
+  return { ...payload, issues: [{ field: '(request)', message: typeof message === 'string' ? message : 'is invalid' }] };
+}
+
+/**
+ * Errors of the body parser, raw or as Nest wraps them. Their messages can quote the body
+ * (JSON.parse does), so they are answered with a fixed text.
+ */
 function bodyParserStatus(exception: unknown): number | undefined {
-  const candidate = exception as { type?: unknown; status?: unknown } | undefined;
+  const cause = exception instanceof HttpException ? exception.cause : exception;
+  if (cause instanceof SyntaxError && exception instanceof HttpException && exception.getStatus() === 400) return 400;
+  const candidate = cause as { type?: unknown; status?: unknown } | undefined;
   if (candidate?.type === 'entity.parse.failed') return 400;
   if (candidate?.type === 'entity.too.large') return 413;
   if (candidate?.type === 'encoding.unsupported' || candidate?.type === 'charset.unsupported') return 415;

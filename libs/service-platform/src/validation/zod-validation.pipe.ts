@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { RequestValidationError } from './request-validation.error';
 
 /**
@@ -16,5 +16,13 @@ export class ZodValidationPipe<TSchema extends z.ZodType> implements PipeTransfo
     const result = this.schema.safeParse(value ?? (where === 'body' ? undefined : {}));
     if (!result.success) throw RequestValidationError.fromZod(result.error, where, metadata.data);
     return result.data;
+  }
+}
+
+/** `@Param('id', UuidParamPipe)`: 400 naming the parameter when it is not a UUID. */
+@Injectable()
+export class UuidParamPipe extends ZodValidationPipe<z.ZodUUID> {
+  constructor() {
+    super(z.uuid());
   }
 }

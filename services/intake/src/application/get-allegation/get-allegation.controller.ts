@@ -1,8 +1,9 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
+import { UuidParamPipe } from '@reprisals/service-platform';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
 
@@ -29,7 +30,7 @@ export class GetAllegationController {
   @ApiOperation({ summary: 'The allegation as recorded (non-identifying fields), for its lead entity' })
   @ApiOkResponse({ description: 'The allegation' })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @ActingAs('allegation:read') user: ActingUser,
   ): Promise<AllegationView> {
     const row = await this.dataSource.getRepository(AllegationEntity).findOneBy({ id });

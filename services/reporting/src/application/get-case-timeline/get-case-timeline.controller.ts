@@ -1,8 +1,9 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { RequirePermission } from '@reprisals/security';
+import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
+import { UuidParamPipe } from '@reprisals/service-platform';
 import { orderTimeline } from '../../domain/timeline-order';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
@@ -21,7 +22,7 @@ export interface TimelineEntryView {
 
 export interface CaseTimelineView {
   caseId: string;
-  reference: string | null;
+  reference: string;
   entries: TimelineEntryView[];
 }
 
@@ -36,10 +37,14 @@ export class GetCaseTimelineController {
   @ApiOperation({
     summary: 'Every step of the case across the four services, in order: who, in which entity, under which rules',
   })
-  async timeline(@Param('id', new ParseUUIDPipe()) id: string): Promise<CaseTimelineView> {
-    const rows = await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id } });
-    if (rows.length === 0) throw new NotFoundException('No such case');
+  async timeline(
+    @Param('id', UuidParamPipe) id: string,
+    @ActingAs('case:timeline:read') user: ActingUser,
+  ): Promise<CaseTimelineView> {
     const overview = await this.dataSource.getRepository(CaseOverviewEntity).findOneBy({ caseId: id });
+    // A case another entity leads is answered as absent: its existence is itself confidential.
+    if (!overview || overview.leadEntity !== user.entity) throw new NotFoundException('No such case');
+    const rows = await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id } });
     const steps = rows.map((row) => ({
       eventId: row.eventId,
       occurredAt: row.occurredAt.toISOString(),
@@ -48,7 +53,7 @@ export class GetCaseTimelineController {
     }));
     return {
       caseId: id,
-      reference: overview?.reference ?? null,
+      reference: overview.reference,
       entries: orderTimeline(steps).map(({ row }) => ({
         eventId: row.eventId,
         type: row.eventType,

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { RequirePermission } from '@reprisals/security';
+import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
@@ -28,12 +28,16 @@ export class ListCasesController {
 
   @Get()
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Cases for dashboards, filtered by State, stage and reception date' })
+  @ApiOperation({ summary: 'Cases the caller’s entity leads, for dashboards, by State, stage and reception date' })
   @ApiZodQuery(listCasesQuerySchema)
   async list(
     @Query(new ZodValidationPipe(listCasesQuerySchema)) query: ListCasesQuery,
+    @ActingAs('case:read') user: ActingUser,
   ): Promise<{ cases: CaseOverviewView[] }> {
-    const builder = this.dataSource.getRepository(CaseOverviewEntity).createQueryBuilder('overview');
+    const builder = this.dataSource
+      .getRepository(CaseOverviewEntity)
+      .createQueryBuilder('overview')
+      .where('overview.leadEntity = :entity', { entity: user.entity });
     if (query.state) builder.andWhere('overview.stateConcerned = :state', { state: query.state });
     if (query.stage) builder.andWhere('overview.stage = :stage', { stage: query.stage });
     if (query.from) builder.andWhere('overview.receivedOn >= :from', { from: query.from });

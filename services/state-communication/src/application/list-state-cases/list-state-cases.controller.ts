@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { stateCodeSchema } from '@reprisals/contracts';
-import { RequirePermission } from '@reprisals/security';
+import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ZodValidationPipe } from '@reprisals/service-platform';
 import { StateCaseFileEntity } from '../../infrastructure/persistence/state-case-file.entity';
 import { STATE_COMMUNICATION_DATA_SOURCE } from '../../infrastructure/persistence/state-communication-data-source';
@@ -24,13 +24,17 @@ export class ListStateCasesController {
 
   @Get(':stateCode/cases')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Cases on the file of one State, oldest first' })
+  @ApiOperation({ summary: 'Cases on the file of one State that the caller’s entity leads, oldest first' })
   async list(
     @Param('stateCode', new ZodValidationPipe(stateCodeSchema)) stateCode: string,
+    @ActingAs('case:read') user: ActingUser,
   ): Promise<{ stateCode: string; cases: StateCaseView[] }> {
-    const rows = await this.dataSource
-      .getRepository(StateCaseFileEntity)
-      .find({ where: { stateConcerned: stateCode }, order: { openedAt: 'ASC' }, take: 500 });
+    // Only the cases the caller's entity leads: other entities' cases are not theirs to know of.
+    const rows = await this.dataSource.getRepository(StateCaseFileEntity).find({
+      where: { stateConcerned: stateCode, leadEntity: user.entity },
+      order: { openedAt: 'ASC' },
+      take: 500,
+    });
     return {
       stateCode,
       cases: rows.map((row) => ({

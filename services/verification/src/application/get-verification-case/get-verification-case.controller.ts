@@ -1,8 +1,9 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { RequirePermission } from '@reprisals/security';
+import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
+import { UuidParamPipe } from '@reprisals/service-platform';
 import { VerificationCaseEntity } from '../../infrastructure/persistence/verification-case.entity';
 import { VERIFICATION_DATA_SOURCE } from '../../infrastructure/persistence/verification-data-source';
 
@@ -25,9 +26,13 @@ export class GetVerificationCaseController {
   @Get(':id')
   @RequirePermission('case:read')
   @ApiOperation({ summary: 'Where the case stands in the response protocol, and under which version' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<VerificationCaseView> {
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @ActingAs('case:read') user: ActingUser,
+  ): Promise<VerificationCaseView> {
     const row = await this.dataSource.getRepository(VerificationCaseEntity).findOneBy({ caseId: id });
-    if (!row) throw new NotFoundException('No such case');
+    // A case another entity leads is answered as absent: its existence is itself confidential.
+    if (!row || row.leadEntity !== user.entity) throw new NotFoundException('No such case');
     return {
       caseId: row.caseId,
       reference: row.reference,
