@@ -2,11 +2,13 @@
  * `npm run start:distributed`: the real Kafka broker, then each service as its own process
  * (ports 3001-3004, same route prefixes as standalone) on DATABASE_URL. Ctrl-C stops the
  * services (SIGTERM: they stop consuming, flush their relays and close their pools), then
- * the broker if this script started it.
+ * the broker only if this script started it (KAFKA_BROKERS, or a broker already answering,
+ * is used and left alone).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ensureDatabase } from '@reprisals/persistence';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICES = [
@@ -17,7 +19,7 @@ const SERVICES = [
 ] as const;
 
 const databaseUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/reprisals';
-const brokers = process.env['KAFKA_BROKERS'];
+const kafkaPort = process.env['KAFKA_PORT'] ?? '9092';
 
 function say(message: string): void {
   process.stderr.write(`distributed: ${message}\n`);
@@ -26,6 +28,14 @@ function say(message: string): void {
 function runScript(script: string): void {
   const result = spawnSync('bash', [path.join(ROOT, script)], { stdio: 'inherit', env: process.env });
   if (result.status !== 0) throw new Error(`${script} failed with exit code ${result.status ?? 'none'}`);
+}
+
+function brokerAnswers(): boolean {
+  const probe = spawnSync('bash', [path.join(ROOT, 'infra/kafka/kafka-probe.sh'), `127.0.0.1:${kafkaPort}`], {
+    stdio: 'ignore',
+    env: process.env,
+  });
+  return probe.status === 0;
 }
 
 async function waitForHealth(port: number, deadlineMs: number): Promise<boolean> {
@@ -43,11 +53,21 @@ async function waitForHealth(port: number, deadlineMs: number): Promise<boolean>
 }
 
 async function main(): Promise<void> {
-  const startedBroker = !brokers;
-  if (startedBroker) {
-    say('starting the Kafka broker');
-    runScript('infra/kafka/kafka-start.sh');
+  // A broker given by KAFKA_BROKERS, or one already answering, is someone else's: used, never stopped.
+  let brokers = process.env['KAFKA_BROKERS'];
+  let startedBroker = false;
+  if (!brokers) {
+    brokers = `127.0.0.1:${kafkaPort}`;
+    if (brokerAnswers()) {
+      say(`using the Kafka broker already at ${brokers}`);
+    } else {
+      say('starting the Kafka broker');
+      runScript('infra/kafka/kafka-start.sh');
+      startedBroker = true;
+    }
   }
+  say('preparing the database');
+  await ensureDatabase(databaseUrl);
   const children: ChildProcess[] = [];
   for (const service of SERVICES) {
     const child = spawn(
@@ -56,13 +76,16 @@ async function main(): Promise<void> {
       {
         cwd: ROOT,
         stdio: 'inherit',
+        // Its own process group: a terminal's Ctrl-C reaches the launcher only, which then asks
+        // each service to stop once (SIGTERM), so every one shuts down gracefully.
+        detached: true,
         env: {
           ...process.env,
           SWC_NODE_PROJECT: 'tsconfig.base.json',
           PORT: String(service.port),
           DATABASE_URL: databaseUrl,
           MESSAGING_TRANSPORT: 'kafka',
-          KAFKA_BROKERS: brokers ?? '127.0.0.1:9092',
+          KAFKA_BROKERS: brokers,
           OTEL_SERVICE_NAME: service.name,
         },
       },

@@ -2,7 +2,7 @@ import { telemetry } from './telemetry';
 import { InProcessTransport } from '@reprisals/messaging';
 import { createLogger } from '@reprisals/observability';
 import { EmbeddedPostgresServer, describeDatabaseUrl, ensureDatabase } from '@reprisals/persistence';
-import { createServicesApplication, hostEnvironment, stopOnSignal } from '@reprisals/service-platform';
+import { closeApplication, createServicesApplication, hostEnvironment, stopOnSignal } from '@reprisals/service-platform';
 import { ALL_SERVICES } from './all-services';
 
 const DATABASE_NAME = 'reprisals';
@@ -25,21 +25,28 @@ async function main(): Promise<void> {
   }
   await ensureDatabase(databaseUrl);
   logger.info({ database: describeDatabaseUrl(databaseUrl) }, 'standalone: database ready');
-  const app = await createServicesApplication({
-    processName: 'standalone',
-    services: ALL_SERVICES,
-    databaseUrl,
-    transport: new InProcessTransport({ logger: logger.child({ component: 'transport' }) }),
-  });
+  let app: Awaited<ReturnType<typeof createServicesApplication>>;
   const port = environment.PORT ?? 3000;
-  await app.listen(port, environment.HOST);
+  try {
+    app = await createServicesApplication({
+      processName: 'standalone',
+      services: ALL_SERVICES,
+      databaseUrl,
+      transport: new InProcessTransport({ logger: logger.child({ component: 'transport' }) }),
+    });
+    await app.listen(port, environment.HOST);
+  } catch (error) {
+    // Leave nothing running behind a failed start.
+    await embedded?.stop();
+    throw error;
+  }
   const base = `http://${environment.HOST === '0.0.0.0' ? '127.0.0.1' : environment.HOST}:${port}`;
   logger.info(
     { port },
     `standalone: ready at ${base} (routes under /intake, /verification, /state-communication, /reporting; docs at ${base}/docs)`,
   );
   stopOnSignal(
-    [() => app.close(), async () => embedded?.stop(), () => telemetry.shutdown()],
+    [() => closeApplication(app), async () => embedded?.stop(), () => telemetry.shutdown()],
     (message) => logger.info(message),
   );
 }

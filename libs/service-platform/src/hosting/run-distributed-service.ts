@@ -4,7 +4,7 @@ import { ensureDatabase } from '@reprisals/persistence';
 import { createServicesApplication } from './create-services-application';
 import { hostEnvironment } from './host-environment';
 import type { ServiceModuleFactory } from './service-module.factory';
-import { stopOnSignal } from './stop-on-signal';
+import { closeApplication, stopOnSignal } from './stop-on-signal';
 
 export interface DistributedServiceOptions {
   name: string;
@@ -31,7 +31,7 @@ export async function runDistributedService(options: DistributedServiceOptions):
   await app.listen(port, environment.HOST);
   logger.info({ port, host: environment.HOST, transport: transport.kind }, `${options.name}: ready`);
   stopOnSignal(
-    [() => app.close(), ...(options.shutdownTelemetry ? [options.shutdownTelemetry] : [])],
+    [() => closeApplication(app), ...(options.shutdownTelemetry ? [options.shutdownTelemetry] : [])],
     (message) => logger.info(message),
   );
 }

@@ -17,3 +17,14 @@ describe('ordering a case timeline', () => {
     expect(ordered.map((step) => step.eventId)).toEqual(['zzz-cause', 'aaa-effect']);
   });
 });
+
+describe('ordering a case timeline across hosts whose clocks disagree', () => {
+  it('given an effect stamped before its cause, when ordered, then the cause still comes first', () => {
+    const ordered = orderTimeline([
+      { eventId: 'effect', occurredAt: '2026-05-02T09:59:59.900Z', causationId: 'cause' },
+      { eventId: 'unrelated', occurredAt: '2026-05-02T09:59:59.950Z', causationId: null },
+      { eventId: 'cause', occurredAt: '2026-05-02T10:00:00.000Z', causationId: null },
+    ]);
+    expect(ordered.map((step) => step.eventId)).toEqual(['unrelated', 'cause', 'effect']);
+  });
+});
