@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { Topics } from '@reprisals/contracts';
 import { createTestDatabase, eventually, uniqueId, type TestDatabase } from '@reprisals/testing';
-import { deadLetterTopicOf, type EventTransport, type TransportMessage } from '../src';
+import { deadLetterTopicOf, ServiceMessaging, type EventTransport, type TransportMessage } from '../src';
+import { runTypeScriptChild } from './support/child-process';
 import { allegationEvent, codec, createPipeline, type Pipeline } from './support/pipeline.fixture';
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 /**
  * What the outbox, relay, inbox and dead letters promise, whatever the transport. Both the
@@ -48,8 +45,9 @@ export function describeMessagingPipelineContract(
     });
 
     afterEach(async () => {
-      await pipeline.close();
+      // Consumers stop before their pools close, so no delivery meets a closed pool.
       await transport.close();
+      await pipeline.close();
     });
 
     const wait = (description: string) => ({ timeoutMs: timeouts.delivery, description });
@@ -158,10 +156,31 @@ export function describeMessagingPipelineContract(
       }
     });
 
+    it('given two relays on one outbox, when both run, then every event is delivered in order', async () => {
+      const caseId = randomUUID();
+      const second = new ServiceMessaging({ ...pipeline.producer.options, relay: { pollIntervalMs: 20 } });
+      pipeline.producer.relay.start();
+      second.relay.start();
+      try {
+        for (let sequence = 1; sequence <= 30; sequence += 1) {
+          await pipeline.producer.outbox.run(async (unit) => {
+            unit.record(allegationEvent(caseId, sequence));
+          });
+          second.relay.kick();
+        }
+        await eventually(async () => (await pipeline.effects(caseId)).length === 30, wait('every event'));
+        expect((await pipeline.effects(caseId)).map((effect) => effect.reference)).toEqual(
+          Array.from({ length: 30 }, (_, index) => `REP-2026-${String(index + 1).padStart(6, '0')}`),
+        );
+      } finally {
+        await second.relay.stop();
+      }
+    });
+
     it('given a process killed between commit and publish, when a relay starts again, then everything is delivered', async () => {
       const caseId = randomUUID();
       const schema = (pipeline.producerSource.options as { schema: string }).schema;
-      const exit = await runChild(['libs/messaging/test/support/commit-then-die.ts', database.url, schema, caseId, '5']);
+      const exit = await runTypeScriptChild(['libs/messaging/test/support/commit-then-die.ts', database.url, schema, caseId, '5']);
       expect(exit.signal).toBe('SIGKILL');
       expect(exit.stdout).toContain('committed');
       expect(await pipeline.producer.relay.pending()).toBe(5);
@@ -178,21 +197,5 @@ export function describeMessagingPipelineContract(
         'REP-2026-000005',
       ]);
     });
-  });
-}
-
-function runChild(args: string[]): Promise<{ signal: NodeJS.Signals | null; code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout }));
   });
 }
