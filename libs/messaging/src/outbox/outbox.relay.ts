@@ -64,7 +64,7 @@ export class OutboxRelay {
     try {
       await this.drain();
     } catch (error) {
-      this.logger.warn({ service: this.options.service, error: describeError(error) }, 'outbox: final flush failed');
+      this.logger.warn({ error: describeError(error) }, 'outbox: final flush failed');
     }
   }
 
@@ -93,12 +93,12 @@ export class OutboxRelay {
       this.kicked = false;
       try {
         const published = await this.drain();
-        if (published > 0) this.logger.info({ service: this.options.service, published }, 'outbox: published');
+        if (published > 0) this.logger.info({ published }, 'outbox: published');
         failures = 0;
       } catch (error) {
         failures += 1;
         this.logger.warn(
-          { service: this.options.service, failures, error: describeError(error) },
+          { failures, error: describeError(error) },
           'outbox: publish failed, will retry',
         );
       }
