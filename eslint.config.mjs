@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'infra/kafka/target/**', '.data/**', 'coverage/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.nx/**',
+      'infra/kafka/target/**',
+      '.data/**',
+      'coverage/**',
+    ],
   },
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -31,21 +38,40 @@ export default tseslint.config(
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:kernel'] },
             {
               sourceTag: 'type:infrastructure',
-              onlyDependOnLibsWithTags: ['type:kernel', 'type:contracts', 'type:infrastructure', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:kernel',
+                'type:contracts',
+                'type:infrastructure',
+                'type:testing',
+              ],
             },
             {
               sourceTag: 'type:platform',
-              onlyDependOnLibsWithTags: ['type:kernel', 'type:contracts', 'type:infrastructure', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:kernel',
+                'type:contracts',
+                'type:infrastructure',
+                'type:testing',
+              ],
             },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:kernel', 'type:infrastructure'] },
             {
               sourceTag: 'type:service',
-              onlyDependOnLibsWithTags: ['type:kernel', 'type:contracts', 'type:infrastructure', 'type:platform', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:kernel',
+                'type:contracts',
+                'type:infrastructure',
+                'type:platform',
+                'type:testing',
+              ],
             },
             { sourceTag: 'type:host', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:intake', onlyDependOnLibsWithTags: ['scope:shared', 'scope:intake'] },
-            { sourceTag: 'scope:verification', onlyDependOnLibsWithTags: ['scope:shared', 'scope:verification'] },
+            {
+              sourceTag: 'scope:verification',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:verification'],
+            },
             {
               sourceTag: 'scope:state-communication',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:state-communication'],

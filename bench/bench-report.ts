@@ -19,16 +19,25 @@ export function printComparison(title: string, baseline: Measurement, subject: M
     measurement.heapDeltaMb === undefined ? '-' : measurement.heapDeltaMb.toFixed(1),
   ]);
   const header = ['measurement', 'operations', 'ms', 'ops/s', 'heap +MB'];
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   process.stdout.write(`\n${title}\n`);
   process.stdout.write(`${line(header)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
   const ratio = subject.milliseconds / subject.operations / (baseline.milliseconds / baseline.operations);
-  process.stdout.write(`ratio (time per operation, ${subject.name} / ${baseline.name}): ${ratio.toFixed(2)}x\n`);
+  process.stdout.write(
+    `ratio (time per operation, ${subject.name} / ${baseline.name}): ${ratio.toFixed(2)}x\n`,
+  );
 }
 
-export async function measure(name: string, operations: number, run: () => Promise<void> | void): Promise<Measurement> {
+export async function measure(
+  name: string,
+  operations: number,
+  run: () => Promise<void> | void,
+): Promise<Measurement> {
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const started = process.hrtime.bigint();

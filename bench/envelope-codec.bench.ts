@@ -21,7 +21,11 @@ export async function benchEnvelopeCodec(count = 20_000): Promise<void> {
         receivedOn: '2026-05-02',
         leadEntity: 'OHCHR',
       },
-      { caseId, actor: { kind: 'user', sub: 'officer-1', entity: 'OHCHR', role: 'intake-officer' }, occurredAt: new Date() },
+      {
+        caseId,
+        actor: { kind: 'user', sub: 'officer-1', entity: 'OHCHR', role: 'intake-officer' },
+        occurredAt: new Date(),
+      },
     );
   });
   progress(`envelope codec: ${count} round trips`);

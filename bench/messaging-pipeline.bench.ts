@@ -36,12 +36,26 @@ export async function benchMessagingPipeline(count = 2_000, concurrency = 8): Pr
   try {
     const producerSource = await openSource(database.url, 'bench_producer');
     const consumerSource = await openSource(database.url, 'bench_consumer');
-    await producerSource.query('CREATE TABLE bench_producer.baseline_row (id UUID PRIMARY KEY, payload TEXT NOT NULL)');
+    await producerSource.query(
+      'CREATE TABLE bench_producer.baseline_row (id UUID PRIMARY KEY, payload TEXT NOT NULL)',
+    );
     const transport = new InProcessTransport();
     const clock = new SystemClock();
     const codec = new EventEnvelopeCodec();
-    const producer = new ServiceMessaging({ service: 'intake', dataSource: producerSource, transport, codec, clock });
-    const consumer = new ServiceMessaging({ service: 'bench', dataSource: consumerSource, transport, codec, clock });
+    const producer = new ServiceMessaging({
+      service: 'intake',
+      dataSource: producerSource,
+      transport,
+      codec,
+      clock,
+    });
+    const consumer = new ServiceMessaging({
+      service: 'bench',
+      dataSource: consumerSource,
+      transport,
+      codec,
+      clock,
+    });
     let delivered = 0;
     let allDelivered: () => void = () => undefined;
     const done = new Promise<void>((resolve) => (allDelivered = resolve));
@@ -101,7 +115,11 @@ export async function benchMessagingPipeline(count = 2_000, concurrency = 8): Pr
       });
       await done;
     });
-    printComparison('Messaging pipeline: command committed with its event, until the consumer handled it', baseline, subject);
+    printComparison(
+      'Messaging pipeline: command committed with its event, until the consumer handled it',
+      baseline,
+      subject,
+    );
     await producer.relay.stop();
     await transport.close();
     await producerSource.destroy();

@@ -117,7 +117,9 @@ async function main(): Promise<void> {
 
   const ready = await Promise.all(SERVICES.map((service) => waitForHealth(service.port, 90_000)));
   SERVICES.forEach((service, index) =>
-    say(`${service.name} ${ready[index] ? 'ready' : 'NOT ready'} at http://127.0.0.1:${service.port} (docs at /docs)`),
+    say(
+      `${service.name} ${ready[index] ? 'ready' : 'NOT ready'} at http://127.0.0.1:${service.port} (docs at /docs)`,
+    ),
   );
   if (ready.some((ok) => !ok)) {
     say('a service did not become ready; stopping');

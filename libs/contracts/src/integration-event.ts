@@ -33,7 +33,9 @@ export interface EventDefinition<TType extends string = string, TSchema extends 
 }
 
 export type EventOf<TDef> =
-  TDef extends EventDefinition<infer TType, infer TSchema> ? IntegrationEvent<TType, z.infer<TSchema>> : never;
+  TDef extends EventDefinition<infer TType, infer TSchema>
+    ? IntegrationEvent<TType, z.infer<TSchema>>
+    : never;
 
 export type DataOf<TDef> = TDef extends EventDefinition<string, infer TSchema> ? z.infer<TSchema> : never;
 

@@ -13,6 +13,13 @@ export const entityCodeSchema = z
 
 export const calendarDateSchema = z.iso.date();
 
-export const INTAKE_CHANNELS = ['email', 'online-form', 'meeting', 'field-mission', 'referral', 'other'] as const;
+export const INTAKE_CHANNELS = [
+  'email',
+  'online-form',
+  'meeting',
+  'field-mission',
+  'referral',
+  'other',
+] as const;
 export const intakeChannelSchema = z.enum(INTAKE_CHANNELS);
 export type IntakeChannel = z.infer<typeof intakeChannelSchema>;

@@ -1,4 +1,9 @@
-import type { EventTransport, SubscriptionOptions, TransportHealth, TransportMessage } from './transport/event-transport';
+import type {
+  EventTransport,
+  SubscriptionOptions,
+  TransportHealth,
+  TransportMessage,
+} from './transport/event-transport';
 
 /**
  * Prefixes every topic and consumer group with a namespace, so that several deployments
@@ -12,12 +17,15 @@ export class NamespacedTransport implements EventTransport {
     private readonly inner: EventTransport,
     private readonly namespace: string,
   ) {
-    if (!/^[a-zA-Z0-9._-]+$/.test(namespace)) throw new Error('A namespace holds letters, digits, dot, dash, underscore');
+    if (!/^[a-zA-Z0-9._-]+$/.test(namespace))
+      throw new Error('A namespace holds letters, digits, dot, dash, underscore');
     this.kind = inner.kind;
   }
 
   publish(messages: TransportMessage[]): Promise<void> {
-    return this.inner.publish(messages.map((message) => ({ ...message, topic: this.outward(message.topic) })));
+    return this.inner.publish(
+      messages.map((message) => ({ ...message, topic: this.outward(message.topic) })),
+    );
   }
 
   subscribe(options: SubscriptionOptions): Promise<void> {

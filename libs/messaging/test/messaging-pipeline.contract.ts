@@ -59,9 +59,15 @@ export function describeMessagingPipelineContract(
       });
       pipeline.producer.relay.start();
 
-      const effects = await eventually(async () => (await pipeline.effects(caseId)).length === 1 && pipeline.effects(caseId), wait('the effect'));
+      const effects = await eventually(
+        async () => (await pipeline.effects(caseId)).length === 1 && pipeline.effects(caseId),
+        wait('the effect'),
+      );
       expect(effects.map((effect) => effect.reference)).toEqual(['REP-2026-000001']);
-      await eventually(async () => (await pipeline.producer.relay.pending()) === 0 || undefined, wait('the outbox to empty'));
+      await eventually(
+        async () => (await pipeline.producer.relay.pending()) === 0 || undefined,
+        wait('the outbox to empty'),
+      );
     });
 
     it('given a command that fails, when its transaction rolls back, then its events are never published', async () => {
@@ -83,7 +89,10 @@ export function describeMessagingPipelineContract(
       await transport.publish([duplicate]);
       await transport.publish([duplicate, sentinel]);
 
-      await eventually(async () => (await pipeline.effects(caseId)).some((effect) => effect.reference === 'REP-2026-000002'), wait('the event after the duplicate'));
+      await eventually(
+        async () => (await pipeline.effects(caseId)).some((effect) => effect.reference === 'REP-2026-000002'),
+        wait('the event after the duplicate'),
+      );
       expect((await pipeline.effects(caseId)).map((effect) => effect.reference)).toEqual([
         'REP-2026-000001',
         'REP-2026-000002',
@@ -100,10 +109,17 @@ export function describeMessagingPipelineContract(
 
       await transport.publish([poison, valid]);
 
-      await eventually(async () => (await pipeline.effects(caseId)).length === 1, wait('the valid event after the poison'));
+      await eventually(
+        async () => (await pipeline.effects(caseId)).length === 1,
+        wait('the valid event after the poison'),
+      );
       const letters = await pipeline.consumer.deadLetters.list();
       expect(letters).toHaveLength(1);
-      expect(letters[0]).toMatchObject({ caseId, topic: Topics.intake, eventType: 'org.un.reprisals.intake.allegation-received' });
+      expect(letters[0]).toMatchObject({
+        caseId,
+        topic: Topics.intake,
+        eventType: 'org.un.reprisals.intake.allegation-received',
+      });
       expect(letters[0]?.reason).toContain('data.stateConcerned');
       const published = await eventually(() => deadLetterTopic[0], wait('the dead-letter topic'));
       expect(published.headers['dlq_reason']).toContain('data.stateConcerned');
@@ -114,9 +130,15 @@ export function describeMessagingPipelineContract(
     it('given a handler that keeps failing, when its tries run out, then the event is dead-lettered, later ones go on, and a replay after the fix processes it', async () => {
       const caseId = randomUUID();
       pipeline.handler.poisoned.add('REP-2026-000001');
-      await transport.publish([codec.encode(allegationEvent(caseId, 1)), codec.encode(allegationEvent(caseId, 2))]);
+      await transport.publish([
+        codec.encode(allegationEvent(caseId, 1)),
+        codec.encode(allegationEvent(caseId, 2)),
+      ]);
 
-      await eventually(async () => (await pipeline.effects(caseId)).length === 1, wait('the event after the failing one'));
+      await eventually(
+        async () => (await pipeline.effects(caseId)).length === 1,
+        wait('the event after the failing one'),
+      );
       const [letter] = await pipeline.consumer.deadLetters.list();
       expect(letter).toMatchObject({ attempts: 3 });
       expect(letter?.reason).toContain('handler failed');
@@ -180,7 +202,13 @@ export function describeMessagingPipelineContract(
     it('given a process killed between commit and publish, when a relay starts again, then everything is delivered', async () => {
       const caseId = randomUUID();
       const schema = (pipeline.producerSource.options as { schema: string }).schema;
-      const exit = await runTypeScriptChild(['libs/messaging/test/support/commit-then-die.ts', database.url, schema, caseId, '5']);
+      const exit = await runTypeScriptChild([
+        'libs/messaging/test/support/commit-then-die.ts',
+        database.url,
+        schema,
+        caseId,
+        '5',
+      ]);
       expect(exit.signal).toBe('SIGKILL');
       expect(exit.stdout).toContain('committed');
       expect(await pipeline.producer.relay.pending()).toBe(5);
@@ -188,7 +216,10 @@ export function describeMessagingPipelineContract(
 
       pipeline.producer.relay.start();
 
-      await eventually(async () => (await pipeline.effects(caseId)).length === 5, wait('the events of the dead process'));
+      await eventually(
+        async () => (await pipeline.effects(caseId)).length === 5,
+        wait('the events of the dead process'),
+      );
       expect((await pipeline.effects(caseId)).map((effect) => effect.reference)).toEqual([
         'REP-2026-000001',
         'REP-2026-000002',

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@reprisals/contracts';
-import { createTestDatabase, eventually, testKafkaBrokers, uniqueId, type TestDatabase } from '@reprisals/testing';
+import {
+  createTestDatabase,
+  eventually,
+  testKafkaBrokers,
+  uniqueId,
+  type TestDatabase,
+} from '@reprisals/testing';
 import { KafkaTransport, NamespacedTransport, type EventTransport } from '../src';
 import { runTypeScriptChild } from './support/child-process';
 import { allegationEvent, createPipeline, type Pipeline } from './support/pipeline.fixture';
@@ -14,7 +20,10 @@ describe('a relay process killed after Kafka acknowledged but before it marked i
   beforeAll(async () => {
     database = await createTestDatabase('kafka_crash');
     namespace = uniqueId('crash');
-    transport = new NamespacedTransport(new KafkaTransport({ brokers: testKafkaBrokers(), clientId: namespace }), namespace);
+    transport = new NamespacedTransport(
+      new KafkaTransport({ brokers: testKafkaBrokers(), clientId: namespace }),
+      namespace,
+    );
     pipeline = await createPipeline(database.url, transport);
     await transport.ensureTopics([Topics.intake]);
     await pipeline.consumer.consumer.start();

@@ -5,6 +5,9 @@ import { describeMessagingPipelineContract } from './messaging-pipeline.contract
 describeMessagingPipelineContract(
   'Kafka',
   (namespace) =>
-    new NamespacedTransport(new KafkaTransport({ brokers: testKafkaBrokers(), clientId: namespace }), namespace),
+    new NamespacedTransport(
+      new KafkaTransport({ brokers: testKafkaBrokers(), clientId: namespace }),
+      namespace,
+    ),
   { delivery: 30_000 },
 );

@@ -13,3 +13,4 @@ export * from './hosting/create-services-application';
 export * from './hosting/host-environment';
 export * from './hosting/stop-on-signal';
 export * from './hosting/run-distributed-service';
+export * from './database/service-infrastructure';

@@ -1,17 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceMessagingModule } from '@reprisals/messaging';
-import { serviceDatabaseModule, type ServiceModuleOptions } from '@reprisals/service-platform';
+import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetAllegationController } from './application/get-allegation/get-allegation.controller';
 import { ReceiveAllegationController } from './application/receive-allegation/receive-allegation.controller';
 import { ReceiveAllegationHandler } from './application/receive-allegation/receive-allegation.handler';
 import {
-  INTAKE_DATA_SOURCE,
   INTAKE_ENTITIES,
   INTAKE_MIGRATIONS,
   INTAKE_SCHEMA,
 } from './infrastructure/persistence/intake-data-source';
 import { IntakeSubscriptions } from './intake.subscriptions';
-
 
 /** Intake: where an entity records an allegation as it arrives. Routes under /intake. */
 @Module({})
@@ -19,16 +16,15 @@ export class IntakeModule {
   static register(options: ServiceModuleOptions): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [
-        serviceDatabaseModule({
-          name: INTAKE_DATA_SOURCE,
+      imports: serviceInfrastructure(
+        {
+          service: 'intake',
           schema: INTAKE_SCHEMA,
-          url: options.databaseUrl,
           entities: INTAKE_ENTITIES,
           migrations: INTAKE_MIGRATIONS,
-        }),
-        ServiceMessagingModule.forService({ service: 'intake', dataSourceName: INTAKE_DATA_SOURCE }),
-      ],
+        },
+        options,
+      ),
       controllers: [ReceiveAllegationController, GetAllegationController],
       providers: [ReceiveAllegationHandler, IntakeSubscriptions],
     };

@@ -1,12 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceMessagingModule } from '@reprisals/messaging';
-import { serviceDatabaseModule, type ServiceModuleOptions } from '@reprisals/service-platform';
+import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetCaseTimelineController } from './application/get-case-timeline/get-case-timeline.controller';
 import { ListCasesController } from './application/list-cases/list-cases.controller';
 import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
 import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
 import {
-  REPORTING_DATA_SOURCE,
   REPORTING_ENTITIES,
   REPORTING_MIGRATIONS,
   REPORTING_SCHEMA,
@@ -19,18 +17,21 @@ export class ReportingModule {
   static register(options: ServiceModuleOptions): DynamicModule {
     return {
       module: ReportingModule,
-      imports: [
-        serviceDatabaseModule({
-          name: REPORTING_DATA_SOURCE,
+      imports: serviceInfrastructure(
+        {
+          service: 'reporting',
           schema: REPORTING_SCHEMA,
-          url: options.databaseUrl,
           entities: REPORTING_ENTITIES,
           migrations: REPORTING_MIGRATIONS,
-        }),
-        ServiceMessagingModule.forService({ service: 'reporting', dataSourceName: REPORTING_DATA_SOURCE }),
-      ],
+        },
+        options,
+      ),
       controllers: [GetCaseTimelineController, ListCasesController],
-      providers: [ProjectAllegationReceivedHandler, ProjectVerificationCaseOpenedHandler, ReportingSubscriptions],
+      providers: [
+        ProjectAllegationReceivedHandler,
+        ProjectVerificationCaseOpenedHandler,
+        ReportingSubscriptions,
+      ],
     };
   }
 }

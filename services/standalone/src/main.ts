@@ -2,7 +2,12 @@ import { telemetry } from './telemetry';
 import { InProcessTransport } from '@reprisals/messaging';
 import { createLogger } from '@reprisals/observability';
 import { EmbeddedPostgresServer, describeDatabaseUrl, ensureDatabase } from '@reprisals/persistence';
-import { closeApplication, createServicesApplication, hostEnvironment, stopOnSignal } from '@reprisals/service-platform';
+import {
+  closeApplication,
+  createServicesApplication,
+  hostEnvironment,
+  stopOnSignal,
+} from '@reprisals/service-platform';
 import { ALL_SERVICES } from './all-services';
 
 const DATABASE_NAME = 'reprisals';
@@ -52,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`standalone: failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`);
+  process.stderr.write(
+    `standalone: failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`,
+  );
   process.exit(1);
 });

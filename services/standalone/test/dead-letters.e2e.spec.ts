@@ -16,7 +16,12 @@ describe('dead letters, as an operator sees them', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('dead_letters');
-    running = await startProcess({ processName: 'standalone', services: ALL_SERVICES, databaseUrl: database.url, transport });
+    running = await startProcess({
+      processName: 'standalone',
+      services: ALL_SERVICES,
+      databaseUrl: database.url,
+      transport,
+    });
   });
 
   afterAll(async () => {
@@ -90,7 +95,11 @@ function runCli(args: string[]): Promise<{ status: number | null; stdout: string
     const child = spawn(
       process.execPath,
       ['-r', '@swc-node/register', 'libs/service-platform/src/cli/dead-letters.ts', ...args],
-      { cwd: REPO_ROOT, env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' }, stdio: ['ignore', 'pipe', 'inherit'] },
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
     );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -8,7 +8,10 @@ import { createTestDatabase, testKafkaBrokers, uniqueId, type TestDatabase } fro
 import { startProcess, type RunningProcess } from './system.fixture';
 import { describeWalkingSkeleton } from './walking-skeleton.contract';
 
-const SERVICES: Record<'intake' | 'verification' | 'state-communication' | 'reporting', ServiceModuleFactory> = {
+const SERVICES: Record<
+  'intake' | 'verification' | 'state-communication' | 'reporting',
+  ServiceModuleFactory
+> = {
   intake: (options) => IntakeModule.register(options),
   verification: (options) => VerificationModule.register(options),
   'state-communication': (options) => StateCommunicationModule.register(options),

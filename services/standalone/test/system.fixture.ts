@@ -35,7 +35,8 @@ export async function call(
 ): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = {};
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined || options.rawBody !== undefined)
+    headers['content-type'] = 'application/json';
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
@@ -65,6 +66,7 @@ export const validAllegation = {
   stateConcerned: 'ABC',
   receivedVia: 'email',
   receivedOn: '2026-05-02',
-  summary: 'A participant in the universal periodic review was questioned on return and her passport withheld.',
+  summary:
+    'A participant in the universal periodic review was questioned on return and her passport withheld.',
   submissionLanguage: 'en',
 };

@@ -17,14 +17,25 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
     it('given an intake officer, when an allegation is recorded, then its timeline shows intake and verification in order', async () => {
       const { urlOf, deliveryTimeoutMs } = system();
       const officer = await tokenFor('intake-officer', 'OHCHR', 'officer-17');
-      const created = await call(urlOf('intake'), 'POST', '/intake/allegations', { token: officer, body: validAllegation });
+      const created = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+        token: officer,
+        body: validAllegation,
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^REP-\d{4}-\d{6}$/) });
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        reference: expect.stringMatching(/^REP-\d{4}-\d{6}$/),
+      });
 
       const analyst = await tokenFor('reporting-analyst', 'OHCHR');
       const timeline = await eventually(
         async () => {
-          const response = await call(urlOf('reporting'), 'GET', `/reporting/cases/${created.body.id}/timeline`, { token: analyst });
+          const response = await call(
+            urlOf('reporting'),
+            'GET',
+            `/reporting/cases/${created.body.id}/timeline`,
+            { token: analyst },
+          );
           return response.status === 200 && response.body.entries.length === 2 && response.body;
         },
         { timeoutMs: deliveryTimeoutMs, description: 'the timeline to hold both steps' },
@@ -44,24 +55,41 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
           policyVersion: 'response-protocol/v1',
         }),
       ]);
-      expect(Date.parse(timeline.entries[0].occurredAt)).toBeLessThanOrEqual(Date.parse(timeline.entries[1].occurredAt));
+      expect(Date.parse(timeline.entries[0].occurredAt)).toBeLessThanOrEqual(
+        Date.parse(timeline.entries[1].occurredAt),
+      );
 
-      const verification = await call(urlOf('verification'), 'GET', `/verification/cases/${created.body.id}`, {
-        token: await tokenFor('verification-officer'),
+      const verification = await call(
+        urlOf('verification'),
+        'GET',
+        `/verification/cases/${created.body.id}`,
+        {
+          token: await tokenFor('verification-officer'),
+        },
+      );
+      expect(verification.body).toMatchObject({
+        stage: 'registered',
+        protocolVersion: 'response-protocol/v1',
       });
-      expect(verification.body).toMatchObject({ stage: 'registered', protocolVersion: 'response-protocol/v1' });
 
       const liaison = await tokenFor('state-liaison');
       const stateFile = await eventually(
         async () => {
-          const response = await call(urlOf('state-communication'), 'GET', '/state-communication/states/ABC/cases', { token: liaison });
+          const response = await call(
+            urlOf('state-communication'),
+            'GET',
+            '/state-communication/states/ABC/cases',
+            { token: liaison },
+          );
           return response.body?.cases?.find((entry: { caseId: string }) => entry.caseId === created.body.id);
         },
         { timeoutMs: deliveryTimeoutMs, description: 'the State file of the case' },
       );
       expect(stateFile).toMatchObject({ reference: created.body.reference, communicationsSent: 0 });
 
-      const listed = await call(urlOf('reporting'), 'GET', '/reporting/cases?state=ABC&stage=registered', { token: analyst });
+      const listed = await call(urlOf('reporting'), 'GET', '/reporting/cases?state=ABC&stage=registered', {
+        token: analyst,
+      });
       expect(listed.body.cases.map((entry: { caseId: string }) => entry.caseId)).toContain(created.body.id);
     });
 
@@ -74,8 +102,11 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       const analyst = await tokenFor('reporting-analyst', 'OHCHR');
       await eventually(
         async () =>
-          (await call(urlOf('reporting'), 'GET', `/reporting/cases/${created.body.id}/timeline`, { token: analyst }))
-            .body?.entries?.length === 2,
+          (
+            await call(urlOf('reporting'), 'GET', `/reporting/cases/${created.body.id}/timeline`, {
+              token: analyst,
+            })
+          ).body?.entries?.length === 2,
         { timeoutMs: deliveryTimeoutMs, description: 'the case to reach reporting' },
       );
       const outsider = await call(urlOf('intake'), 'GET', `/intake/allegations/${created.body.id}`, {
@@ -103,7 +134,10 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       const lead = await call(urlOf('intake'), 'GET', `/intake/allegations/${created.body.id}`, {
         token: await tokenFor('intake-officer', 'OHCHR'),
       });
-      expect(lead).toMatchObject({ status: 200, body: { reference: created.body.reference, leadEntity: 'OHCHR' } });
+      expect(lead).toMatchObject({
+        status: 200,
+        body: { reference: created.body.reference, leadEntity: 'OHCHR' },
+      });
     });
 
     describe('refused requests write nothing', () => {
@@ -117,7 +151,12 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         const before = await writes(databaseUrl);
         const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
           token: await tokenFor('intake-officer'),
-          body: { receivedVia: 'carrier-pigeon', receivedOn: '2026-05-02', summary: 'short', victimName: 'x' },
+          body: {
+            receivedVia: 'carrier-pigeon',
+            receivedOn: '2026-05-02',
+            summary: 'short',
+            victimName: 'x',
+          },
         });
         expect(response.status).toBe(400);
         expect(response.body.issues.map((issue: { field: string }) => issue.field).sort()).toEqual([
@@ -138,7 +177,9 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
           body: { ...validAllegation, receivedOn: '2999-01-01' },
         });
         expect(response.status).toBe(400);
-        expect(response.body.issues).toEqual([{ field: 'receivedOn', message: 'cannot be later than today' }]);
+        expect(response.body.issues).toEqual([
+          { field: 'receivedOn', message: 'cannot be later than today' },
+        ]);
         expect(await writes(databaseUrl)).toEqual(before);
       });
 
@@ -158,7 +199,9 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       it('given no token or a forged one, when posted, then 401 and nothing is written', async () => {
         const { urlOf, databaseUrl } = system();
         const before = await writes(databaseUrl);
-        const anonymous = await call(urlOf('intake'), 'POST', '/intake/allegations', { body: validAllegation });
+        const anonymous = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+          body: validAllegation,
+        });
         expect(anonymous.status).toBe(401);
         const forged = await call(urlOf('intake'), 'POST', '/intake/allegations', {
           token: `${(await tokenFor('intake-officer')).slice(0, -4)}AAAA`,

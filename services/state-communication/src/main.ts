@@ -9,6 +9,8 @@ runDistributedService({
   register: (options) => StateCommunicationModule.register(options),
   shutdownTelemetry: () => telemetry.shutdown(),
 }).catch((error: unknown) => {
-  process.stderr.write(`state-communication: failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`);
+  process.stderr.write(
+    `state-communication: failed to start: ${error instanceof Error ? error.message : 'unknown error'}\n`,
+  );
   process.exit(1);
 });

@@ -1,10 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceMessagingModule } from '@reprisals/messaging';
-import { serviceDatabaseModule, type ServiceModuleOptions } from '@reprisals/service-platform';
+import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { ListStateCasesController } from './application/list-state-cases/list-state-cases.controller';
 import { OpenStateFileOnAllegationReceivedHandler } from './application/open-state-file-on-allegation-received/open-state-file-on-allegation-received.handler';
 import {
-  STATE_COMMUNICATION_DATA_SOURCE,
   STATE_COMMUNICATION_ENTITIES,
   STATE_COMMUNICATION_MIGRATIONS,
   STATE_COMMUNICATION_SCHEMA,
@@ -17,19 +15,15 @@ export class StateCommunicationModule {
   static register(options: ServiceModuleOptions): DynamicModule {
     return {
       module: StateCommunicationModule,
-      imports: [
-        serviceDatabaseModule({
-          name: STATE_COMMUNICATION_DATA_SOURCE,
+      imports: serviceInfrastructure(
+        {
+          service: 'state-communication',
           schema: STATE_COMMUNICATION_SCHEMA,
-          url: options.databaseUrl,
           entities: STATE_COMMUNICATION_ENTITIES,
           migrations: STATE_COMMUNICATION_MIGRATIONS,
-        }),
-        ServiceMessagingModule.forService({
-          service: 'state-communication',
-          dataSourceName: STATE_COMMUNICATION_DATA_SOURCE,
-        }),
-      ],
+        },
+        options,
+      ),
       controllers: [ListStateCasesController],
       providers: [OpenStateFileOnAllegationReceivedHandler, StateCommunicationSubscriptions],
     };

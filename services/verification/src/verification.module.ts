@@ -1,10 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceMessagingModule } from '@reprisals/messaging';
-import { serviceDatabaseModule, type ServiceModuleOptions } from '@reprisals/service-platform';
+import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetVerificationCaseController } from './application/get-verification-case/get-verification-case.controller';
 import { OpenCaseOnAllegationReceivedHandler } from './application/open-case-on-allegation-received/open-case-on-allegation-received.handler';
 import {
-  VERIFICATION_DATA_SOURCE,
   VERIFICATION_ENTITIES,
   VERIFICATION_MIGRATIONS,
   VERIFICATION_SCHEMA,
@@ -17,16 +15,15 @@ export class VerificationModule {
   static register(options: ServiceModuleOptions): DynamicModule {
     return {
       module: VerificationModule,
-      imports: [
-        serviceDatabaseModule({
-          name: VERIFICATION_DATA_SOURCE,
+      imports: serviceInfrastructure(
+        {
+          service: 'verification',
           schema: VERIFICATION_SCHEMA,
-          url: options.databaseUrl,
           entities: VERIFICATION_ENTITIES,
           migrations: VERIFICATION_MIGRATIONS,
-        }),
-        ServiceMessagingModule.forService({ service: 'verification', dataSourceName: VERIFICATION_DATA_SOURCE }),
-      ],
+        },
+        options,
+      ),
       controllers: [GetVerificationCaseController],
       providers: [OpenCaseOnAllegationReceivedHandler, VerificationSubscriptions],
     };

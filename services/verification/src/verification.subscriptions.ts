@@ -12,6 +12,8 @@ export class VerificationSubscriptions implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.messaging.consumer.register(subscribe('open-case-on-allegation-received', AllegationReceived, this.openCase));
+    this.messaging.consumer.register(
+      subscribe('open-case-on-allegation-received', AllegationReceived, this.openCase),
+    );
   }
 }

@@ -92,7 +92,10 @@ export class ServiceEventConsumer {
       // A known event this service does not react to is none of its business; a message with
       // no type, or a type no contract declares, is kept where an operator will see it.
       if (wireType && this.options.codec.knows(wireType)) return ['ignored'];
-      await this.deadLetterUnroutable(message, wireType ? 'unknown event type' : 'message has no ce_type header');
+      await this.deadLetterUnroutable(
+        message,
+        wireType ? 'unknown event type' : 'message has no ce_type header',
+      );
       return ['dead-lettered'];
     }
     const parent = extractTraceContext(message.headers);
@@ -138,7 +141,9 @@ export class ServiceEventConsumer {
       [outcome = 'dead-lettered'] = await this.receive(message);
       if (outcome === 'ignored') outcome = 'processed';
     } else {
-      const subscription = this.subscriptions.find((candidate) => this.subscriberName(candidate) === letter.subscriber);
+      const subscription = this.subscriptions.find(
+        (candidate) => this.subscriberName(candidate) === letter.subscriber,
+      );
       if (!subscription) throw new DeadLetterNotFoundError();
       [outcome = 'dead-lettered'] = await this.dispatch(message, [subscription]);
     }
@@ -184,7 +189,11 @@ export class ServiceEventConsumer {
         if (isTransientInfrastructureError(error)) {
           // Leave the message undelivered: the transport offers it again, and nothing is dead-lettered.
           this.logger.warn(
-            { subscriber: this.subscriberName(subscription), eventId: event.metadata.eventId, error: describeError(error) },
+            {
+              subscriber: this.subscriberName(subscription),
+              eventId: event.metadata.eventId,
+              error: describeError(error),
+            },
             'consumer: infrastructure unavailable, message will be redelivered',
           );
           throw error;
@@ -194,7 +203,12 @@ export class ServiceEventConsumer {
           return 'dead-lettered';
         }
         this.logger.warn(
-          { subscriber: this.subscriberName(subscription), eventId: event.metadata.eventId, attempt, error: describeError(error) },
+          {
+            subscriber: this.subscriberName(subscription),
+            eventId: event.metadata.eventId,
+            attempt,
+            error: describeError(error),
+          },
           'consumer: handler failed, retrying',
         );
         await delay(Math.min(5_000, this.retryBaseDelayMs * 2 ** (attempt - 1)));
@@ -281,7 +295,10 @@ export class ServiceEventConsumer {
     );
   }
 
-  private async deadLetterUnroutable(message: DeliveredMessage | TransportMessage, reason: string): Promise<void> {
+  private async deadLetterUnroutable(
+    message: DeliveredMessage | TransportMessage,
+    reason: string,
+  ): Promise<void> {
     const subscriber = `${this.options.service}.${UNROUTABLE_SUBSCRIBER}`;
     const letter = await this.options.deadLetters.record({ subscriber, message, reason, attempts: 1 });
     await this.publishDeadLetter(message, subscriber, reason, 1, letter.id, letter.failedAt);

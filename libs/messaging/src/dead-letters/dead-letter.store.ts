@@ -48,12 +48,17 @@ export class DeadLetterStore {
         replayedAt: null,
         replayOutcome: null,
       })
-      .orUpdate(['reason', 'attempts', 'failed_at', 'replayed_at', 'replay_outcome'], ['subscriber', 'message_id'])
+      .orUpdate(
+        ['reason', 'attempts', 'failed_at', 'replayed_at', 'replay_outcome'],
+        ['subscriber', 'message_id'],
+      )
       .execute();
     return repository.findOneByOrFail({ subscriber: input.subscriber, messageId });
   }
 
-  async list(filter: { subscriberPrefix?: string; includeReplayed?: boolean } = {}): Promise<DeadLetterView[]> {
+  async list(
+    filter: { subscriberPrefix?: string; includeReplayed?: boolean } = {},
+  ): Promise<DeadLetterView[]> {
     const query = this.dataSource.getRepository(DeadLetterEntity).createQueryBuilder('letter');
     if (filter.subscriberPrefix) {
       query.andWhere('letter.subscriber LIKE :prefix', { prefix: `${filter.subscriberPrefix}%` });

@@ -33,7 +33,8 @@ export class EventEnvelopeCodec {
   encode(event: IntegrationEvent, traceHeaders: Record<string, string> = {}): TransportMessage {
     const definition = this.definitionOf(event.type);
     const metadata = eventMetadataSchema.safeParse(event.metadata);
-    if (!metadata.success) throw ContractViolationError.fromZod(definition.wireType, metadata.error, 'metadata');
+    if (!metadata.success)
+      throw ContractViolationError.fromZod(definition.wireType, metadata.error, 'metadata');
     const data = definition.schema.safeParse(event.data);
     if (!data.success) throw ContractViolationError.fromZod(definition.wireType, data.error);
     if (metadata.data.schemaVersion !== definition.version) {
@@ -146,14 +147,20 @@ function fromExtensions(event: CloudEvent<unknown>): Record<string, unknown> {
   const actor: ActorRef | Record<string, unknown> =
     read(EXTENSIONS.actorKind) === 'user'
       ? { kind: 'user', sub: read(EXTENSIONS.actorSub), entity, role: read(EXTENSIONS.actorRole) }
-      : { kind: read(EXTENSIONS.actorKind), service: read(EXTENSIONS.actorService), ...(entity ? { entity } : {}) };
+      : {
+          kind: read(EXTENSIONS.actorKind),
+          service: read(EXTENSIONS.actorService),
+          ...(entity ? { entity } : {}),
+        };
   const causationId = read(EXTENSIONS.causationId);
   const policyVersion = read(EXTENSIONS.policyVersion);
   return {
     eventId: event.id,
     caseId: event.subject,
     occurredAt: event.time,
-    producer: event.source.startsWith(EVENT_SOURCE_PREFIX) ? event.source.slice(EVENT_SOURCE_PREFIX.length) : event.source,
+    producer: event.source.startsWith(EVENT_SOURCE_PREFIX)
+      ? event.source.slice(EVENT_SOURCE_PREFIX.length)
+      : event.source,
     schemaVersion: Number(read(EXTENSIONS.schemaVersion)),
     actor,
     correlationId: read(EXTENSIONS.correlationId),

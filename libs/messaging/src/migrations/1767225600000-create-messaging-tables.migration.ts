@@ -60,4 +60,3 @@ export class CreateMessagingTables1767225600000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "${schema}"."outbox_message"`);
   }
 }
-

@@ -17,7 +17,11 @@ export function createTransportFromEnvironment(options: {
   });
   const logger = createLogger(options.clientId).child({ component: 'transport' });
   if (config.MESSAGING_TRANSPORT === 'kafka') {
-    return new KafkaTransport({ brokers: config.KAFKA_BROKERS, clientId: `${config.KAFKA_CLIENT_ID}-${options.clientId}`, logger });
+    return new KafkaTransport({
+      brokers: config.KAFKA_BROKERS,
+      clientId: `${config.KAFKA_CLIENT_ID}-${options.clientId}`,
+      logger,
+    });
   }
   return new InProcessTransport({ logger });
 }

@@ -1,4 +1,13 @@
-import { Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, type Type } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  type Type,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '@reprisals/security';
 import { DeadLetterNotFoundError, type DeliveryOutcome } from '../consumer/service-event.consumer';
@@ -24,7 +33,9 @@ export function deadLetterControllerFor(service: string): Type<unknown> {
     @HttpCode(200)
     @RequirePermission('dead-letter:replay')
     @ApiOperation({ summary: 'Runs a dead-lettered event again through its subscription, after a fix' })
-    async replay(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; outcome: DeliveryOutcome }> {
+    async replay(
+      @Param('id', new ParseUUIDPipe()) id: string,
+    ): Promise<{ id: string; outcome: DeliveryOutcome }> {
       try {
         return { id, outcome: await this.messaging.consumer.replay(id) };
       } catch (error) {

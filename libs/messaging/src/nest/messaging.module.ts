@@ -1,4 +1,10 @@
-import { Global, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Global,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { EventEnvelopeCodec } from '../envelope/event-envelope.codec';
 import { MessagingRuntime } from '../messaging-runtime';
 import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transport';

@@ -27,7 +27,13 @@ export class ServiceMessagingModule {
       providers: [
         {
           provide: ServiceMessaging,
-          inject: [getDataSourceToken(options.dataSourceName), EVENT_TRANSPORT, EventEnvelopeCodec, CLOCK, MessagingRuntime],
+          inject: [
+            getDataSourceToken(options.dataSourceName),
+            EVENT_TRANSPORT,
+            EventEnvelopeCodec,
+            CLOCK,
+            MessagingRuntime,
+          ],
           useFactory: (
             dataSource: DataSource,
             transport: EventTransport,

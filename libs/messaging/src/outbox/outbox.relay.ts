@@ -97,10 +97,7 @@ export class OutboxRelay {
         failures = 0;
       } catch (error) {
         failures += 1;
-        this.logger.warn(
-          { failures, error: describeError(error) },
-          'outbox: publish failed, will retry',
-        );
+        this.logger.warn({ failures, error: describeError(error) }, 'outbox: publish failed, will retry');
       }
       if (!this.running) break;
       const delay =

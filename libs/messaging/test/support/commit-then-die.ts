@@ -19,9 +19,13 @@ async function main(): Promise<void> {
     applicationName: 'commit-then-die',
   });
   await dataSource.initialize();
-  const outbox = new TransactionalOutbox(dataSource, new OutboxWriter(new EventEnvelopeCodec(), new SystemClock()), () => {
-    // The relay would be woken here; the process dies first.
-  });
+  const outbox = new TransactionalOutbox(
+    dataSource,
+    new OutboxWriter(new EventEnvelopeCodec(), new SystemClock()),
+    () => {
+      // The relay would be woken here; the process dies first.
+    },
+  );
   for (let sequence = 1; sequence <= Number(count); sequence += 1) {
     await outbox.run(async (unit) => {
       unit.record(allegationEvent(caseId, sequence));

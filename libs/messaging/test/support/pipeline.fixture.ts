@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  AllegationReceived,
-  createEvent,
-  type AllegationReceivedEvent,
-} from '@reprisals/contracts';
+import { AllegationReceived, createEvent, type AllegationReceivedEvent } from '@reprisals/contracts';
 import { SystemClock } from '@reprisals/kernel';
 import { createServiceDataSource, initializeServiceDatabase } from '@reprisals/persistence';
 import { uniqueId } from '@reprisals/testing';

@@ -44,7 +44,10 @@ async function main(): Promise<void> {
   });
   await dataSource.initialize();
   const transport = new DieAfterPublishTransport(
-    new NamespacedTransport(new KafkaTransport({ brokers: brokers.split(','), clientId: `${namespace}-child` }), namespace),
+    new NamespacedTransport(
+      new KafkaTransport({ brokers: brokers.split(','), clientId: `${namespace}-child` }),
+      namespace,
+    ),
   );
   const messaging = new ServiceMessaging({
     service: 'intake',
@@ -55,7 +58,8 @@ async function main(): Promise<void> {
     relay: { batchSize: 100 },
   });
   await messaging.outbox.run(async (unit) => {
-    for (let sequence = 1; sequence <= Number(count); sequence += 1) unit.record(allegationEvent(caseId, sequence));
+    for (let sequence = 1; sequence <= Number(count); sequence += 1)
+      unit.record(allegationEvent(caseId, sequence));
   });
   await messaging.relay.drain();
 }

@@ -51,7 +51,12 @@ async function main(): Promise<number> {
   const base = values.url ?? `http://127.0.0.1:${values.distributed ? DEFAULT_PORTS[service] : 3000}`;
   const token =
     process.env['REPRISALS_TOKEN'] ??
-    (await issueDevelopmentToken({ sub: 'dead-letter-operator', entity: 'OHCHR', roles: ['admin'], ttl: '5m' }));
+    (await issueDevelopmentToken({
+      sub: 'dead-letter-operator',
+      entity: 'OHCHR',
+      roles: ['admin'],
+      ttl: '5m',
+    }));
   const headers = { authorization: `Bearer ${token}` };
   if (command === 'list') {
     const response = await fetch(`${base}/${service}/dead-letters`, { headers });
@@ -73,7 +78,10 @@ async function main(): Promise<number> {
     }
     return 0;
   }
-  const response = await fetch(`${base}/${service}/dead-letters/${values.id}/replay`, { method: 'POST', headers });
+  const response = await fetch(`${base}/${service}/dead-letters/${values.id}/replay`, {
+    method: 'POST',
+    headers,
+  });
   if (!response.ok) return fail(response);
   const { outcome } = (await response.json()) as { outcome: string };
   process.stdout.write(`dead letter ${values.id}: ${outcome}\n`);
@@ -81,7 +89,9 @@ async function main(): Promise<number> {
 }
 
 async function fail(response: Response): Promise<number> {
-  process.stderr.write(`${response.status} ${response.statusText}: ${(await response.text()).slice(0, 300)}\n`);
+  process.stderr.write(
+    `${response.status} ${response.statusText}: ${(await response.text()).slice(0, 300)}\n`,
+  );
   return 1;
 }
 

@@ -1,4 +1,11 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 
 /**
@@ -47,7 +54,10 @@ function withIssues(status: number, body: string | object): object {
   const payload = typeof body === 'string' ? { statusCode: status, message: body } : body;
   if (status !== 400 || 'issues' in payload) return payload;
   const message = (payload as { message?: unknown }).message;
-  return { ...payload, issues: [{ field: '(request)', message: typeof message === 'string' ? message : 'is invalid' }] };
+  return {
+    ...payload,
+    issues: [{ field: '(request)', message: typeof message === 'string' ? message : 'is invalid' }],
+  };
 }
 
 /**
@@ -56,7 +66,8 @@ function withIssues(status: number, body: string | object): object {
  */
 function bodyParserStatus(exception: unknown): number | undefined {
   const cause = exception instanceof HttpException ? exception.cause : exception;
-  if (cause instanceof SyntaxError && exception instanceof HttpException && exception.getStatus() === 400) return 400;
+  if (cause instanceof SyntaxError && exception instanceof HttpException && exception.getStatus() === 400)
+    return 400;
   const candidate = cause as { type?: unknown; status?: unknown } | undefined;
   if (candidate?.type === 'entity.parse.failed') return 400;
   if (candidate?.type === 'entity.too.large') return 413;

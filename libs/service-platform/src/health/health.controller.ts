@@ -1,6 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  type HealthIndicatorResult,
+} from '@nestjs/terminus';
 import { MessagingRuntime } from '@reprisals/messaging';
 import { Public } from '@reprisals/security';
 
@@ -21,15 +26,17 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: databases and, in distributed mode, the Kafka broker' })
   check(): Promise<HealthCheckResult> {
-    const databaseChecks = this.runtime.attached().map((service) => async (): Promise<HealthIndicatorResult> => {
-      const key = `${service.service}-database`;
-      try {
-        await service.options.dataSource.query('SELECT 1');
-        return { [key]: { status: 'up' } };
-      } catch {
-        return { [key]: { status: 'down' } };
-      }
-    });
+    const databaseChecks = this.runtime
+      .attached()
+      .map((service) => async (): Promise<HealthIndicatorResult> => {
+        const key = `${service.service}-database`;
+        try {
+          await service.options.dataSource.query('SELECT 1');
+          return { [key]: { status: 'up' } };
+        } catch {
+          return { [key]: { status: 'down' } };
+        }
+      });
     const transportCheck = async (): Promise<HealthIndicatorResult> => {
       const state = await this.runtime.transport.health();
       return {

@@ -23,11 +23,16 @@ class ServicesHostModule {}
  * The services do not know which: the same modules run over either transport.
  * Messaging starts during `init()`: every consumer subscribes, then relays start.
  */
-export async function createServicesApplication(options: ServicesApplicationOptions): Promise<INestApplication> {
+export async function createServicesApplication(
+  options: ServicesApplicationOptions,
+): Promise<INestApplication> {
   const root = {
     module: ServicesHostModule,
     imports: [
-      PlatformModule.forRoot({ processName: options.processName, ...(options.clock ? { clock: options.clock } : {}) }),
+      PlatformModule.forRoot({
+        processName: options.processName,
+        ...(options.clock ? { clock: options.clock } : {}),
+      }),
       MessagingModule.forRoot({ transport: options.transport }),
       ...options.services.map((register) => register({ databaseUrl: options.databaseUrl })),
     ],

@@ -28,7 +28,10 @@ const validationErrorSchema = {
 export function ApiZodBody(schema: z.ZodType, description?: string): MethodDecorator {
   return applyDecorators(
     ApiBody({ schema: openApiSchemaOf(schema), ...(description ? { description } : {}) }),
-    ApiBadRequestResponse({ description: 'Names every offending field; nothing is written', schema: validationErrorSchema }),
+    ApiBadRequestResponse({
+      description: 'Names every offending field; nothing is written',
+      schema: validationErrorSchema,
+    }),
   );
 }
 

@@ -8,7 +8,10 @@ import { RequestValidationError } from './request-validation.error';
  * the OpenAPI side uses zod's own JSON Schema output (see openapi/zod-openapi.ts).
  */
 @Injectable()
-export class ZodValidationPipe<TSchema extends z.ZodType> implements PipeTransform<unknown, z.infer<TSchema>> {
+export class ZodValidationPipe<TSchema extends z.ZodType> implements PipeTransform<
+  unknown,
+  z.infer<TSchema>
+> {
   constructor(private readonly schema: TSchema) {}
 
   transform(value: unknown, metadata: ArgumentMetadata): z.infer<TSchema> {

@@ -19,7 +19,9 @@ export class ReceiveAllegationController {
   @Post()
   @HttpCode(201)
   @RequirePermission('allegation:create')
-  @ApiOperation({ summary: 'Records an allegation of intimidation or reprisal; the caller’s entity leads the case' })
+  @ApiOperation({
+    summary: 'Records an allegation of intimidation or reprisal; the caller’s entity leads the case',
+  })
   @ApiZodBody(receiveAllegationCommandSchema)
   @ApiCreatedResponse({ description: 'The case id and its reference, e.g. REP-2026-000123' })
   async receive(

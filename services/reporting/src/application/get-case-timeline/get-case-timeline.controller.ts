@@ -35,7 +35,8 @@ export class GetCaseTimelineController {
   @Get(':id/timeline')
   @RequirePermission('case:timeline:read')
   @ApiOperation({
-    summary: 'Every step of the case across the four services, in order: who, in which entity, under which rules',
+    summary:
+      'Every step of the case across the four services, in order: who, in which entity, under which rules',
   })
   async timeline(
     @Param('id', UuidParamPipe) id: string,

@@ -28,7 +28,9 @@ export class ListCasesController {
 
   @Get()
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Cases the caller’s entity leads, for dashboards, by State, stage and reception date' })
+  @ApiOperation({
+    summary: 'Cases the caller’s entity leads, for dashboards, by State, stage and reception date',
+  })
   @ApiZodQuery(listCasesQuerySchema)
   async list(
     @Query(new ZodValidationPipe(listCasesQuerySchema)) query: ListCasesQuery,

@@ -8,7 +8,11 @@ type OverviewFacts = Pick<CaseOverviewEntity, 'caseId' | 'reference' | 'stateCon
  * Merges what one event says about a case into its overview. Events of one case come from
  * several topics in no guaranteed order, so each writes only the columns it knows.
  */
-export async function mergeCaseOverview(manager: EntityManager, facts: OverviewFacts, now: Date): Promise<void> {
+export async function mergeCaseOverview(
+  manager: EntityManager,
+  facts: OverviewFacts,
+  now: Date,
+): Promise<void> {
   const known = Object.entries(facts).filter(([, value]) => value !== undefined);
   const columns = known.map(([key]) => key as keyof OverviewFacts);
   await manager

@@ -3,7 +3,11 @@ import type { IntegrationEvent } from '@reprisals/contracts';
 import { TimelineEntryEntity } from '../../infrastructure/persistence/timeline-entry.entity';
 
 /** Adds an event to its case's timeline: ids, roles and versions, never identities. */
-export async function recordTimelineEntry(manager: EntityManager, event: IntegrationEvent, now: Date): Promise<void> {
+export async function recordTimelineEntry(
+  manager: EntityManager,
+  event: IntegrationEvent,
+  now: Date,
+): Promise<void> {
   const { metadata } = event;
   const actor = metadata.actor;
   await manager

@@ -6,4 +6,7 @@ export const STATE_COMMUNICATION_DATA_SOURCE = 'state-communication';
 export const STATE_COMMUNICATION_SCHEMA = 'state_communication';
 
 export const STATE_COMMUNICATION_ENTITIES = [StateCaseFileEntity, ...MESSAGING_ENTITIES];
-export const STATE_COMMUNICATION_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateStateCommunicationTables1767225603000];
+export const STATE_COMMUNICATION_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  CreateStateCommunicationTables1767225603000,
+];

@@ -15,7 +15,9 @@ export class CreateStateCommunicationTables1767225603000 implements MigrationInt
         "communications_sent" INTEGER NOT NULL DEFAULT 0,
         "opened_at" TIMESTAMPTZ NOT NULL
       )`);
-    await queryRunner.query(`CREATE INDEX "state_case_file_state" ON "${schema}"."state_case_file" ("state_concerned")`);
+    await queryRunner.query(
+      `CREATE INDEX "state_case_file_state" ON "${schema}"."state_case_file" ("state_concerned")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
