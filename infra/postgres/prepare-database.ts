@@ -48,7 +48,8 @@ export async function prepareDatabase(databaseUrl: string = DEFAULT_DATABASE_URL
 
 if (require.main === module) {
   prepareDatabase(process.env['DATABASE_URL'] || DEFAULT_DATABASE_URL).then(
-    ({ where, created }) => console.log(`postgres: database ${where} ${created ? 'created' : 'already exists'}`),
+    ({ where, created }) =>
+      console.log(`postgres: database ${where} ${created ? 'created' : 'already exists'}`),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`postgres: could not prepare the database: ${message}`);
