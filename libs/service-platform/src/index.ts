@@ -14,3 +14,4 @@ export * from './hosting/host-environment';
 export * from './hosting/stop-on-signal';
 export * from './hosting/run-distributed-service';
 export * from './database/service-infrastructure';
+export * from './openapi/api-error-responses';

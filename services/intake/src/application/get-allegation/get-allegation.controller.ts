@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { UuidParamPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
 
@@ -21,6 +21,7 @@ export interface AllegationView {
 
 @ApiTags('intake')
 @ApiBearerAuth()
+@ApiProtectedRoute({ notFound: 'No such case, or one led by another entity' })
 @Controller('intake/allegations')
 export class GetAllegationController {
   constructor(@InjectDataSource(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource) {}

@@ -1,6 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, RequestValidationError, ZodValidationPipe } from '@reprisals/service-platform';
+import {
+  ApiProtectedRoute,
+  ApiZodBody,
+  RequestValidationError,
+  ZodValidationPipe,
+} from '@reprisals/service-platform';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { AllegationRejected } from '../../domain/allegation';
 import {
@@ -12,6 +17,7 @@ import { ReceiveAllegationHandler } from './receive-allegation.handler';
 
 @ApiTags('intake')
 @ApiBearerAuth()
+@ApiProtectedRoute()
 @Controller('intake/allegations')
 export class ReceiveAllegationController {
   constructor(private readonly handler: ReceiveAllegationHandler) {}

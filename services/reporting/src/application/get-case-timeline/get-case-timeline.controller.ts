@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { UuidParamPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
 import { orderTimeline } from '../../domain/timeline-order';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
@@ -28,6 +28,7 @@ export interface CaseTimelineView {
 
 @ApiTags('reporting')
 @ApiBearerAuth()
+@ApiProtectedRoute({ notFound: 'No such case, or one led by another entity' })
 @Controller('reporting/cases')
 export class GetCaseTimelineController {
   constructor(@InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource) {}

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
 import { listCasesQuerySchema, type ListCasesQuery } from './list-cases.query';
@@ -22,6 +22,7 @@ export interface CaseOverviewView {
 
 @ApiTags('reporting')
 @ApiBearerAuth()
+@ApiProtectedRoute()
 @Controller('reporting/cases')
 export class ListCasesController {
   constructor(@InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource) {}

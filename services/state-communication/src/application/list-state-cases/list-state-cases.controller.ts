@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { stateCodeSchema } from '@reprisals/contracts';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { ZodValidationPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, ZodValidationPipe } from '@reprisals/service-platform';
 import { StateCaseFileEntity } from '../../infrastructure/persistence/state-case-file.entity';
 import { STATE_COMMUNICATION_DATA_SOURCE } from '../../infrastructure/persistence/state-communication-data-source';
 
@@ -18,6 +18,7 @@ export interface StateCaseView {
 
 @ApiTags('state-communication')
 @ApiBearerAuth()
+@ApiProtectedRoute()
 @Controller('state-communication/states')
 export class ListStateCasesController {
   constructor(@InjectDataSource(STATE_COMMUNICATION_DATA_SOURCE) private readonly dataSource: DataSource) {}

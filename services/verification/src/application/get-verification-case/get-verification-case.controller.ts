@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { UuidParamPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
 import { VerificationCaseEntity } from '../../infrastructure/persistence/verification-case.entity';
 import { VERIFICATION_DATA_SOURCE } from '../../infrastructure/persistence/verification-data-source';
 
@@ -19,6 +19,7 @@ export interface VerificationCaseView {
 
 @ApiTags('verification')
 @ApiBearerAuth()
+@ApiProtectedRoute({ notFound: 'No such case, or one led by another entity' })
 @Controller('verification/cases')
 export class GetVerificationCaseController {
   constructor(@InjectDataSource(VERIFICATION_DATA_SOURCE) private readonly dataSource: DataSource) {}
