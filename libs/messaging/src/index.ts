@@ -1,7 +1,5 @@
-export * from './transport/event-transport';
+export * from './transport';
 export * from './transport-namespace';
-export { KafkaTransport, type KafkaTransportOptions } from './transport/kafka.transport';
-export { InProcessTransport, type InProcessTransportOptions } from './transport/in-process.transport';
 export * from './envelope/envelope-headers';
 export * from './envelope/contract-violation.error';
 export * from './envelope/event-envelope.codec';

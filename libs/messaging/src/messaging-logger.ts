@@ -1,9 +1,7 @@
+import type { TransportLogger } from './transport/transport-logger';
+
 /** The slice of a pino logger the messaging pieces use. Objects logged here hold ids, never personal data. */
-export interface MessagingLogger {
-  info(object: Record<string, unknown>, message: string): void;
-  warn(object: Record<string, unknown>, message: string): void;
-  error(object: Record<string, unknown>, message: string): void;
-}
+export type MessagingLogger = TransportLogger;
 
 export const silentMessagingLogger: MessagingLogger = {
   info: () => undefined,

@@ -1,3 +1,5 @@
+import { createLogger } from '@reprisals/observability';
+
 /**
  * The logger the transports write to (pino-style: fields first, then the message).
  * Transports never log message keys, headers or values: only topics, partitions,
@@ -9,18 +11,8 @@ export interface TransportLogger {
   error(fields: Record<string, unknown>, message: string): void;
 }
 
-const writeLine = (level: string, fields: Record<string, unknown>, message: string): void => {
-  process.stderr.write(
-    `${JSON.stringify({ level, time: new Date().toISOString(), ...fields, msg: message })}\n`,
-  );
-};
-
-/** Used when no logger is given: JSON lines on stderr. */
-export const stderrTransportLogger: TransportLogger = {
-  info: (fields, message) => writeLine('info', fields, message),
-  warn: (fields, message) => writeLine('warn', fields, message),
-  error: (fields, message) => writeLine('error', fields, message),
-};
+/** Used when no logger is given: the platform's JSON logger, at the level LOG_LEVEL sets. */
+export const stderrTransportLogger: TransportLogger = createLogger('messaging').child({ component: 'transport' });
 
 /**
  * What may be logged about an error raised by application code (a message handler):
