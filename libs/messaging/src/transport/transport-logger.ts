@@ -12,7 +12,9 @@ export interface TransportLogger {
 }
 
 /** Used when no logger is given: the platform's JSON logger, at the level LOG_LEVEL sets. */
-export const stderrTransportLogger: TransportLogger = createLogger('messaging').child({ component: 'transport' });
+export const stderrTransportLogger: TransportLogger = createLogger('messaging').child({
+  component: 'transport',
+});
 
 /**
  * What may be logged about an error raised by application code (a message handler):
