@@ -35,7 +35,11 @@ export {
 export { SecurityModule, type SecurityModuleOptions } from './nest/security.module';
 export { PermissionGuard } from './nest/permission.guard';
 export { Public, PUBLIC_ROUTE } from './nest/public.decorator';
-export { RequirePermission, REQUIRED_PERMISSION } from './nest/require-permission.decorator';
+export {
+  PERMISSION_EXTENSION,
+  RequirePermission,
+  REQUIRED_PERMISSION,
+} from './nest/require-permission.decorator';
 export { CurrentActor } from './nest/current-actor.decorator';
 export { ActingAs, type ActingUser } from './nest/acting-as.decorator';
 export { accessDecisionOf, actorOf, type AuthenticatedRequest } from './nest/authenticated-request';

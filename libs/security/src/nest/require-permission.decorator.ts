@@ -1,7 +1,11 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Permission } from '../policy/permission';
 
 export const REQUIRED_PERMISSION = 'reprisals:security:permission';
+
+/** OpenAPI extension naming each route's permission, so clients and tests can read the model. */
+export const PERMISSION_EXTENSION = 'x-required-permission';
 
 /**
  * The permission a route needs, checked against the access policy. Every route that
@@ -9,4 +13,7 @@ export const REQUIRED_PERMISSION = 'reprisals:security:permission';
  * On a controller, it applies to the routes that do not declare their own.
  */
 export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_PERMISSION, permission);
+  applyDecorators(
+    SetMetadata(REQUIRED_PERMISSION, permission),
+    ApiExtension(PERMISSION_EXTENSION, permission),
+  );
