@@ -31,8 +31,10 @@ export class HealthController {
       .map((service) => async (): Promise<HealthIndicatorResult> => {
         const key = `${service.service}-database`;
         try {
-          await service.options.dataSource.query('SELECT 1');
-          return { [key]: { status: 'up' } };
+          // Events committed but not yet handed to the transport: a number that keeps growing
+          // means the relay cannot publish (broker down, or a message the broker refuses).
+          const pendingEvents = await service.relay.pending();
+          return { [key]: { status: 'up', pendingEvents } };
         } catch {
           return { [key]: { status: 'down' } };
         }
