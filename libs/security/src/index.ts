@@ -44,3 +44,8 @@ export { CurrentActor } from './nest/current-actor.decorator';
 export { ActingAs, type ActingUser } from './nest/acting-as.decorator';
 export { accessDecisionOf, actorOf, type AuthenticatedRequest } from './nest/authenticated-request';
 export { extractBearerToken } from './nest/bearer-token';
+export {
+  ACCESS_DENIAL_LISTENER,
+  type AccessDenial,
+  type AccessDenialListener,
+} from './nest/access-denial.listener';

@@ -2,6 +2,7 @@ import {
   ForbiddenException,
   Inject,
   Injectable,
+  Optional,
   ServiceUnavailableException,
   UnauthorizedException,
   type CanActivate,
@@ -14,6 +15,11 @@ import { AccessPolicy } from '../policy/access-policy';
 import type { Permission } from '../policy/permission';
 import { InvalidTokenError, TokenVerificationUnavailableError } from '../token/invalid-token.error';
 import { TOKEN_VERIFIER, type TokenVerifier } from '../token/token-verifier';
+import {
+  ACCESS_DENIAL_LISTENER,
+  type AccessDenial,
+  type AccessDenialListener,
+} from './access-denial.listener';
 import { attachAccessDecision, attachActor } from './authenticated-request';
 import { extractBearerToken } from './bearer-token';
 import { PUBLIC_ROUTE } from './public.decorator';
@@ -31,6 +37,7 @@ export class PermissionGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(AccessPolicy) private readonly policy: AccessPolicy,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Optional() @Inject(ACCESS_DENIAL_LISTENER) private readonly denials?: AccessDenialListener,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -45,13 +52,32 @@ export class PermissionGuard implements CanActivate {
     attachActor(request, actor);
 
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
-    if (!permission) throw new ForbiddenException('This route declares no permission');
+    if (!permission) {
+      await this.report(request, { actor, permission, reason: 'no-permission-declared' });
+      throw new ForbiddenException('This route declares no permission');
+    }
     const decision = this.policy.decide(actor, permission);
     if (!decision.allowed) {
+      await this.report(request, { actor, permission, reason: 'missing-permission' });
       throw new ForbiddenException(`Permission ${permission} is not granted to the caller's roles`);
     }
     attachAccessDecision(request, decision);
     return true;
+  }
+
+  private async report(
+    request: IncomingMessage,
+    denial: Pick<AccessDenial, 'actor' | 'permission' | 'reason'>,
+  ): Promise<void> {
+    if (!this.denials) return;
+    const routed = request as IncomingMessage & {
+      route?: { path?: unknown };
+      params?: Record<string, unknown>;
+    };
+    const route = typeof routed.route?.path === 'string' ? routed.route.path : '(unknown route)';
+    const id = routed.params?.['id'];
+    const caseId = typeof id === 'string' && /\/(allegations|cases)\/:id/.test(route) ? id : undefined;
+    await this.denials.denied({ ...denial, route, caseId, policyVersion: this.policy.version });
   }
 
   private async authenticate(request: IncomingMessage, response: ServerResponse): Promise<Actor> {
