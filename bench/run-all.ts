@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each printed as a table with its baseline and the ratio. */
+import { benchAuditAppend } from './audit-append.bench';
 import { benchEnvelopeCodec } from './envelope-codec.bench';
 import { benchMessagingPipeline } from './messaging-pipeline.bench';
 
@@ -6,6 +7,7 @@ async function main(): Promise<void> {
   process.env['LOG_LEVEL'] ??= 'warn';
   await benchEnvelopeCodec();
   await benchMessagingPipeline();
+  await benchAuditAppend();
 }
 
 main().catch((error: unknown) => {

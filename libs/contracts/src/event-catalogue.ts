@@ -1,9 +1,24 @@
 import { AllegationReceived } from './intake/allegation-received.event';
 import type { EventDefinition } from './integration-event';
+import { CaseShared } from './sharing/case-shared.event';
+import { LeadTransferRequested } from './sharing/lead-transfer-requested.event';
+import { LeadTransferred } from './sharing/lead-transferred.event';
+import { ShareAccepted } from './sharing/share-accepted.event';
+import { ShareDeclined } from './sharing/share-declined.event';
+import { ShareRevoked } from './sharing/share-revoked.event';
 import { VerificationCaseOpened } from './verification/verification-case-opened.event';
 
 /** Every public event type, as the wire knows it. */
-export const EVENT_CATALOGUE: readonly EventDefinition[] = [AllegationReceived, VerificationCaseOpened];
+export const EVENT_CATALOGUE: readonly EventDefinition[] = [
+  AllegationReceived,
+  VerificationCaseOpened,
+  CaseShared,
+  ShareAccepted,
+  ShareDeclined,
+  ShareRevoked,
+  LeadTransferRequested,
+  LeadTransferred,
+];
 
 export class EventCatalogue {
   private readonly byWireType = new Map<string, EventDefinition>();

@@ -15,3 +15,5 @@ export * from './hosting/stop-on-signal';
 export * from './hosting/run-distributed-service';
 export * from './database/service-infrastructure';
 export * from './openapi/api-error-responses';
+export * from './audit/audit-trail.registry';
+export * from './audit/platform-audit.module';

@@ -7,6 +7,7 @@ import { SecurityModule } from '@reprisals/security';
 import { ClockModule } from './clock/clock.module';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { HealthModule } from './health/health.module';
+import { PlatformAuditModule } from './audit/platform-audit.module';
 
 export interface PlatformModuleOptions {
   /** Name in logs and traces: a service name, or `standalone` when all services share a process. */
@@ -25,6 +26,7 @@ export class PlatformModule {
         SecurityModule.forRoot(),
         ClockModule.forRoot(options.clock),
         HealthModule,
+        PlatformAuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

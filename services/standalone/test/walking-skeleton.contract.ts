@@ -237,7 +237,10 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       const health = await call(urlOf('intake'), 'GET', '/health');
       expect(health.status).toBe(200);
       expect(health.body.status).toBe('ok');
-      expect(health.body.details['intake-database']).toEqual({ status: 'up', pendingEvents: expect.any(Number) });
+      expect(health.body.details['intake-database']).toEqual({
+        status: 'up',
+        pendingEvents: expect.any(Number),
+      });
       const docs = await call(urlOf('intake'), 'GET', '/docs-json');
       expect(Object.keys(docs.body.paths)).toContain('/intake/allegations');
     });

@@ -1,0 +1,99 @@
+/**
+ * Verifies the audit chain of every service from a terminal: every record's hash and link, and
+ * every checkpoint's signature and head.
+ *
+ *   node -r @swc-node/register libs/audit/src/cli/verify-audit.ts \
+ *     [--database-url postgres://...] [--schemas intake,verification,state_communication,reporting]
+ *
+ * Prints one line per schema and exits 1 when any chain is broken (2 on a usage error).
+ * Checkpoints are checked against AUDIT_TRUSTED_KEYS (or, outside production, the development key).
+ */
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { createServiceDataSource, describeDatabaseUrl } from '@reprisals/persistence';
+import { AUDIT_ENTITIES } from '../audit-schema';
+import { trustedAuditKeysFromEnvironment } from '../signing/audit-signing.config';
+import type { TrustedAuditKeys } from '../signing/trusted-keys';
+import { AuditChainVerifier } from '../verification/audit-chain.verifier';
+import type { AuditVerification } from '../verification/audit-verification';
+
+const DEFAULT_SCHEMAS = ['intake', 'verification', 'state_communication', 'reporting'];
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { 'database-url': { type: 'string' }, schemas: { type: 'string' } },
+  });
+  const url = values['database-url'] ?? process.env['DATABASE_URL'];
+  const schemas = values.schemas?.split(',').map((schema) => schema.trim()) ?? DEFAULT_SCHEMAS;
+  if (!url || schemas.some((schema) => !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))) {
+    process.stderr.write(
+      'usage: verify-audit [--database-url postgres://...] [--schemas intake,verification,...]\n' +
+        '       (the database URL defaults to DATABASE_URL)\n',
+    );
+    return 2;
+  }
+  const keys = trustedAuditKeysFromEnvironment(process.env);
+  process.stdout.write(`verifying audit chains in ${describeDatabaseUrl(url)}\n`);
+  let broken = 0;
+  for (const schema of schemas) {
+    if (!(await hasAuditTrail(url, schema))) {
+      process.stdout.write(`${schema}: no audit trail\n`);
+      continue;
+    }
+    const result = await verifySchema(url, schema, keys);
+    if (!result.ok) broken += 1;
+    process.stdout.write(`${schema}: ${describe(result)}\n`);
+  }
+  return broken > 0 ? 1 : 0;
+}
+
+async function hasAuditTrail(url: string, schema: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, application_name: 'audit-verify' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ found: string | null }>('SELECT to_regclass($1) AS found', [
+      `"${schema}"."audit_record"`,
+    ]);
+    return rows[0]?.found != null;
+  } finally {
+    await client.end();
+  }
+}
+
+async function verifySchema(url: string, schema: string, keys: TrustedAuditKeys): Promise<AuditVerification> {
+  const dataSource = createServiceDataSource({
+    url,
+    schema,
+    entities: AUDIT_ENTITIES,
+    migrations: [],
+    applicationName: 'audit-verify',
+    poolSize: 1,
+  });
+  await dataSource.initialize();
+  try {
+    return await new AuditChainVerifier(dataSource, keys).verify();
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function describe(result: AuditVerification): string {
+  const checked = `${result.recordsChecked} record(s), ${result.checkpointsChecked} checkpoint(s) checked`;
+  const problem = result.firstProblem;
+  if (!problem) {
+    const signed = result.lastCheckpointedSeq ? `, signed through seq ${result.lastCheckpointedSeq}` : '';
+    return `${checked}${signed}: OK`;
+  }
+  const record = problem.checkpointId && problem.id === problem.checkpointId ? 'gone' : `id ${problem.id}`;
+  const by = problem.checkpointId ? ` (checkpoint ${problem.checkpointId})` : '';
+  return `${checked}: BROKEN at record seq ${problem.seq} (${record}): ${problem.problem}${by}`;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`verify-audit: ${error instanceof Error ? error.message : 'failed'}\n`);
+    process.exit(1);
+  },
+);

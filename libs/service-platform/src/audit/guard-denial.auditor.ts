@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessDenial, AccessDenialListener } from '@reprisals/security';
+import { AuditTrailRegistry } from './audit-trail.registry';
+
+/**
+ * Records every refusal of the guard (403) in the audit trail of the service whose route was
+ * asked for, before the answer leaves. Routes are prefixed by their service's name.
+ */
+@Injectable()
+export class GuardDenialAuditor implements AccessDenialListener {
+  constructor(private readonly registry: AuditTrailRegistry) {}
+
+  async denied(denial: AccessDenial): Promise<void> {
+    const service = denial.route.split('/')[1] ?? '';
+    const trail = this.registry.of(service);
+    const [role] = denial.actor.roles;
+    if (!trail || !role) return;
+    await trail.recordNow({
+      actor: {
+        kind: 'user',
+        sub: denial.actor.sub,
+        entity: denial.actor.entity,
+        role,
+      },
+      action: denial.permission ?? 'undeclared',
+      ...(denial.caseId ? { caseId: denial.caseId } : {}),
+      target: denial.route,
+      outcome: 'denied',
+      reason: denial.reason,
+      policyVersion: denial.policyVersion,
+    });
+  }
+}
