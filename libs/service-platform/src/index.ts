@@ -17,3 +17,4 @@ export * from './database/service-infrastructure';
 export * from './openapi/api-error-responses';
 export * from './audit/audit-trail.registry';
 export * from './audit/platform-audit.module';
+export * from './audit/case-read.gate';

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AllegationReceived, VerificationCaseOpened } from '@reprisals/contracts';
+import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
 import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
 import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
@@ -17,6 +18,8 @@ export class ReportingSubscriptions implements OnModuleInit {
     this.messaging.consumer.register(
       subscribe('project-allegation-received', AllegationReceived, this.allegationReceived),
       subscribe('project-verification-case-opened', VerificationCaseOpened, this.verificationCaseOpened),
+      // Who may see the case: the lead entity and the entities it is shared with.
+      ...caseAccessSubscriptions(),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { AllegationReceived } from '@reprisals/contracts';
+import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
 import { OpenStateFileOnAllegationReceivedHandler } from './application/open-state-file-on-allegation-received/open-state-file-on-allegation-received.handler';
 
@@ -14,6 +15,8 @@ export class StateCommunicationSubscriptions implements OnModuleInit {
   onModuleInit(): void {
     this.messaging.consumer.register(
       subscribe('open-state-file-on-allegation-received', AllegationReceived, this.openStateFile),
+      // Who may see the case: the lead entity and the entities it is shared with.
+      ...caseAccessSubscriptions(),
     );
   }
 }

@@ -8,6 +8,7 @@
  * Prints one line per schema and exits 1 when any chain is broken (2 on a usage error).
  * Checkpoints are checked against AUDIT_TRUSTED_KEYS (or, outside production, the development key).
  */
+import { EmbeddedPostgresServer } from '@reprisals/persistence';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { createServiceDataSource, describeDatabaseUrl } from '@reprisals/persistence';
@@ -24,7 +25,11 @@ async function main(): Promise<number> {
     args: process.argv.slice(2),
     options: { 'database-url': { type: 'string' }, schemas: { type: 'string' } },
   });
-  const url = values['database-url'] ?? process.env['DATABASE_URL'];
+  // Without a URL: the standalone mode's embedded database (started or not, its address is fixed).
+  const url =
+    values['database-url'] ??
+    process.env['DATABASE_URL'] ??
+    new EmbeddedPostgresServer().databaseUrl('reprisals');
   const schemas = values.schemas?.split(',').map((schema) => schema.trim()) ?? DEFAULT_SCHEMAS;
   if (!url || schemas.some((schema) => !/^[a-z_][a-z0-9_]{0,62}$/.test(schema))) {
     process.stderr.write(

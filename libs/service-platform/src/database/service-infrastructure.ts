@@ -1,5 +1,6 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS, AuditModule, AuditTrail } from '@reprisals/audit';
+import { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from '@reprisals/case-access';
 import { ServiceMessagingModule } from '@reprisals/messaging';
 import { AuditTrailRegistry } from '../audit/audit-trail.registry';
 import {
@@ -46,10 +47,15 @@ export function serviceInfrastructure(
       name: options.service,
       schema: options.schema,
       url: host.databaseUrl,
-      entities: [...(options.entities as unknown[]), ...AUDIT_ENTITIES] as ServiceDatabaseOptions['entities'],
+      entities: [
+        ...(options.entities as unknown[]),
+        ...AUDIT_ENTITIES,
+        ...CASE_ACCESS_ENTITIES,
+      ] as ServiceDatabaseOptions['entities'],
       migrations: [
         ...(options.migrations as unknown[]),
         ...AUDIT_MIGRATIONS,
+        ...CASE_ACCESS_MIGRATIONS,
       ] as ServiceDatabaseOptions['migrations'],
     }),
     ServiceMessagingModule.forService({ service: options.service, dataSourceName: options.service }),

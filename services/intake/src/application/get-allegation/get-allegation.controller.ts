@@ -1,9 +1,10 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
 
@@ -24,7 +25,10 @@ export interface AllegationView {
 @ApiProtectedRoute({ notFound: 'No such case, or one led by another entity' })
 @Controller('intake/allegations')
 export class GetAllegationController {
-  constructor(@InjectDataSource(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly gate: CaseReadGate,
+  ) {}
 
   @Get(':id')
   @RequirePermission('allegation:read')
@@ -33,10 +37,11 @@ export class GetAllegationController {
   async get(
     @Param('id', UuidParamPipe) id: string,
     @ActingAs('allegation:read') user: ActingUser,
+    @Req() request: IncomingMessage,
   ): Promise<AllegationView> {
+    await this.gate.open({ service: 'intake', dataSource: this.dataSource, caseId: id, user, request });
     const row = await this.dataSource.getRepository(AllegationEntity).findOneBy({ id });
-    // A case another entity leads is answered as absent: its existence is itself confidential.
-    if (!row || row.leadEntity !== user.entity) throw new NotFoundException('No such allegation');
+    if (!row) throw new NotFoundException('No such case');
     return {
       id: row.id,
       reference: row.reference,

@@ -1,4 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { requestAuditContext } from '@reprisals/audit';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiProtectedRoute,
@@ -33,9 +35,10 @@ export class ReceiveAllegationController {
   async receive(
     @Body(new ZodValidationPipe(receiveAllegationCommandSchema)) command: ReceiveAllegationCommand,
     @ActingAs('allegation:create') user: ActingUser,
+    @Req() request: IncomingMessage,
   ): Promise<AllegationReceipt> {
     try {
-      return await this.handler.execute(command, user);
+      return await this.handler.execute(command, user, requestAuditContext(request));
     } catch (error) {
       if (error instanceof AllegationRejected) {
         throw new RequestValidationError([{ field: error.field, message: error.message }]);

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AllegationReceived, createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
+import { AuditTrail, actingUserAudit, type AuditEntry } from '@reprisals/audit';
+import { CaseAccessProjection } from '@reprisals/case-access';
 import { ServiceMessaging } from '@reprisals/messaging';
 import type { ActingUser } from '@reprisals/security';
 import { receiveAllegation } from '../../domain/allegation';
@@ -14,10 +16,17 @@ import type { AllegationReceipt, ReceiveAllegationCommand } from './receive-alle
 export class ReceiveAllegationHandler {
   constructor(
     private readonly messaging: ServiceMessaging,
+    private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute(command: ReceiveAllegationCommand, user: ActingUser): Promise<AllegationReceipt> {
+  private readonly caseAccess = new CaseAccessProjection();
+
+  async execute(
+    command: ReceiveAllegationCommand,
+    user: ActingUser,
+    request: Pick<AuditEntry, 'requestId' | 'traceId'> = {},
+  ): Promise<AllegationReceipt> {
     const now = this.clock.now();
     const id = randomUUID();
     return this.messaging.outbox.run(async (unit) => {
@@ -41,24 +50,33 @@ export class ReceiveAllegationHandler {
         recordedByRole: allegation.recordedBy.role,
         recordedAt: allegation.recordedAt,
       });
-      unit.record(
-        createEvent(
-          AllegationReceived,
-          {
-            caseId: allegation.id,
-            reference: allegation.reference,
-            stateConcerned: allegation.stateConcerned,
-            receivedVia: allegation.receivedVia,
-            receivedOn: allegation.receivedOn,
-            leadEntity: allegation.leadEntity,
-          },
-          {
-            caseId: allegation.id,
-            actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-            occurredAt: now,
-          },
-        ),
+      const received = createEvent(
+        AllegationReceived,
+        {
+          caseId: allegation.id,
+          reference: allegation.reference,
+          stateConcerned: allegation.stateConcerned,
+          receivedVia: allegation.receivedVia,
+          receivedOn: allegation.receivedOn,
+          leadEntity: allegation.leadEntity,
+        },
+        {
+          caseId: allegation.id,
+          actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
+          occurredAt: now,
+        },
       );
+      unit.record(received);
+      // Intake is the source of the case: its own access projection learns the lead here, not from the wire.
+      await this.caseAccess.project(unit.manager, received);
+      await this.audit.record(unit.manager, {
+        ...actingUserAudit(user),
+        ...request,
+        action: user.permission,
+        caseId: allegation.id,
+        target: 'POST /intake/allegations',
+        outcome: 'allowed',
+      });
       return { id: allegation.id, reference: allegation.reference };
     });
   }

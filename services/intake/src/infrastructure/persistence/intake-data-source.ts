@@ -1,3 +1,4 @@
+import { BackfillIntakeCaseAccess1767225700000 } from './migrations/1767225700000-backfill-case-access.migration';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseReferenceCounterEntity } from './case-reference-counter.entity';
@@ -8,4 +9,8 @@ export const INTAKE_DATA_SOURCE = 'intake';
 export const INTAKE_SCHEMA = 'intake';
 
 export const INTAKE_ENTITIES = [AllegationEntity, CaseReferenceCounterEntity, ...MESSAGING_ENTITIES];
-export const INTAKE_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateIntakeTables1767225601000];
+export const INTAKE_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  CreateIntakeTables1767225601000,
+  BackfillIntakeCaseAccess1767225700000,
+];

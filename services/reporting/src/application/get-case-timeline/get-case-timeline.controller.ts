@@ -1,9 +1,10 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { orderTimeline } from '../../domain/timeline-order';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
@@ -31,7 +32,10 @@ export interface CaseTimelineView {
 @ApiProtectedRoute({ notFound: 'No such case, or one led by another entity' })
 @Controller('reporting/cases')
 export class GetCaseTimelineController {
-  constructor(@InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly gate: CaseReadGate,
+  ) {}
 
   @Get(':id/timeline')
   @RequirePermission('case:timeline:read')
@@ -42,10 +46,11 @@ export class GetCaseTimelineController {
   async timeline(
     @Param('id', UuidParamPipe) id: string,
     @ActingAs('case:timeline:read') user: ActingUser,
+    @Req() request: IncomingMessage,
   ): Promise<CaseTimelineView> {
+    await this.gate.open({ service: 'reporting', dataSource: this.dataSource, caseId: id, user, request });
     const overview = await this.dataSource.getRepository(CaseOverviewEntity).findOneBy({ caseId: id });
-    // A case another entity leads is answered as absent: its existence is itself confidential.
-    if (!overview || overview.leadEntity !== user.entity) throw new NotFoundException('No such case');
+    if (!overview) throw new NotFoundException('No such case');
     const rows = await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id } });
     const steps = rows.map((row) => ({
       eventId: row.eventId,

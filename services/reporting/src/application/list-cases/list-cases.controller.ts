@@ -1,4 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { whereVisibleTo } from '@reprisals/case-access';
+import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -25,22 +27,29 @@ export interface CaseOverviewView {
 @ApiProtectedRoute()
 @Controller('reporting/cases')
 export class ListCasesController {
-  constructor(@InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get()
   @RequirePermission('case:read')
   @ApiOperation({
-    summary: 'Cases the caller’s entity leads, for dashboards, by State, stage and reception date',
+    summary:
+      'Cases the caller’s entity leads or holds a share of, for dashboards, by State, stage and reception date',
   })
   @ApiZodQuery(listCasesQuerySchema)
   async list(
     @Query(new ZodValidationPipe(listCasesQuerySchema)) query: ListCasesQuery,
     @ActingAs('case:read') user: ActingUser,
   ): Promise<{ cases: CaseOverviewView[] }> {
-    const builder = this.dataSource
-      .getRepository(CaseOverviewEntity)
-      .createQueryBuilder('overview')
-      .where('overview.leadEntity = :entity', { entity: user.entity });
+    const builder = whereVisibleTo(
+      this.dataSource.getRepository(CaseOverviewEntity).createQueryBuilder('overview'),
+      'overview',
+      'caseId',
+      user.entity,
+      this.clock.now(),
+    );
     if (query.state) builder.andWhere('overview.stateConcerned = :state', { state: query.state });
     if (query.stage) builder.andWhere('overview.stage = :stage', { stage: query.stage });
     if (query.from) builder.andWhere('overview.receivedOn >= :from', { from: query.from });

@@ -1,3 +1,4 @@
+import { BackfillReportingCaseAccess1767225700003 } from './migrations/1767225700003-backfill-case-access.migration';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { CaseOverviewEntity } from './case-overview.entity';
 import { CreateReportingTables1767225604000 } from './migrations/1767225604000-create-reporting-tables.migration';
@@ -7,4 +8,8 @@ export const REPORTING_DATA_SOURCE = 'reporting';
 export const REPORTING_SCHEMA = 'reporting';
 
 export const REPORTING_ENTITIES = [TimelineEntryEntity, CaseOverviewEntity, ...MESSAGING_ENTITIES];
-export const REPORTING_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateReportingTables1767225604000];
+export const REPORTING_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  CreateReportingTables1767225604000,
+  BackfillReportingCaseAccess1767225700003,
+];

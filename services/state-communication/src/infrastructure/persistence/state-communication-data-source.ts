@@ -1,3 +1,4 @@
+import { BackfillStateCommunicationCaseAccess1767225700002 } from './migrations/1767225700002-backfill-case-access.migration';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { CreateStateCommunicationTables1767225603000 } from './migrations/1767225603000-create-state-communication-tables.migration';
 import { StateCaseFileEntity } from './state-case-file.entity';
@@ -9,4 +10,5 @@ export const STATE_COMMUNICATION_ENTITIES = [StateCaseFileEntity, ...MESSAGING_E
 export const STATE_COMMUNICATION_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
   CreateStateCommunicationTables1767225603000,
+  BackfillStateCommunicationCaseAccess1767225700002,
 ];

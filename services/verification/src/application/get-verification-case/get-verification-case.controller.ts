@@ -1,9 +1,10 @@
-import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
+import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { VerificationCaseEntity } from '../../infrastructure/persistence/verification-case.entity';
 import { VERIFICATION_DATA_SOURCE } from '../../infrastructure/persistence/verification-data-source';
 
@@ -22,7 +23,10 @@ export interface VerificationCaseView {
 @ApiProtectedRoute({ notFound: 'No such case, or one led by another entity' })
 @Controller('verification/cases')
 export class GetVerificationCaseController {
-  constructor(@InjectDataSource(VERIFICATION_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource(VERIFICATION_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly gate: CaseReadGate,
+  ) {}
 
   @Get(':id')
   @RequirePermission('case:read')
@@ -30,10 +34,11 @@ export class GetVerificationCaseController {
   async get(
     @Param('id', UuidParamPipe) id: string,
     @ActingAs('case:read') user: ActingUser,
+    @Req() request: IncomingMessage,
   ): Promise<VerificationCaseView> {
+    await this.gate.open({ service: 'verification', dataSource: this.dataSource, caseId: id, user, request });
     const row = await this.dataSource.getRepository(VerificationCaseEntity).findOneBy({ caseId: id });
-    // A case another entity leads is answered as absent: its existence is itself confidential.
-    if (!row || row.leadEntity !== user.entity) throw new NotFoundException('No such case');
+    if (!row) throw new NotFoundException('No such case');
     return {
       caseId: row.caseId,
       reference: row.reference,

@@ -1,3 +1,4 @@
+import { BackfillVerificationCaseAccess1767225700001 } from './migrations/1767225700001-backfill-case-access.migration';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { CreateVerificationTables1767225602000 } from './migrations/1767225602000-create-verification-tables.migration';
 import { VerificationCaseEntity } from './verification-case.entity';
@@ -6,4 +7,8 @@ export const VERIFICATION_DATA_SOURCE = 'verification';
 export const VERIFICATION_SCHEMA = 'verification';
 
 export const VERIFICATION_ENTITIES = [VerificationCaseEntity, ...MESSAGING_ENTITIES];
-export const VERIFICATION_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateVerificationTables1767225602000];
+export const VERIFICATION_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  CreateVerificationTables1767225602000,
+  BackfillVerificationCaseAccess1767225700001,
+];

@@ -1,0 +1,19 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '@reprisals/persistence';
+
+/** Cases recorded before need-to-know access existed keep their lead entity in the access projection. */
+export class BackfillReportingCaseAccess1767225700003 implements MigrationInterface {
+  name = 'BackfillReportingCaseAccess1767225700003';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    const schema = schemaOf(queryRunner);
+    await queryRunner.query(`
+      INSERT INTO "${schema}"."case_access" ("case_id", "lead_entity", "lead_since", "updated_at")
+      SELECT "case_id", "lead_entity", "updated_at", "updated_at" FROM "${schema}"."case_overview"
+      ON CONFLICT ("case_id") DO NOTHING`);
+  }
+
+  async down(): Promise<void> {
+    // The projection rows stay: they are rebuilt from events, not owned by this migration.
+  }
+}

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { InProcessTransport } from '@reprisals/messaging';
+import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
+import { ALL_SERVICES } from '../src/all-services';
+import { call, startProcess, tokenFor, validAllegation, type RunningProcess } from './system.fixture';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+interface AuditRow {
+  action: string;
+  outcome: 'allowed' | 'denied';
+  reason: string | null;
+  actorEntity: string | null;
+  actorRole: string | null;
+  caseId: string | null;
+  service: string;
+}
+
+describe('audit trail, as an auditor reads it', () => {
+  let database: TestDatabase;
+  let running: RunningProcess;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('audit_trail');
+    running = await startProcess({
+      processName: 'standalone',
+      services: ALL_SERVICES,
+      databaseUrl: database.url,
+      transport: new InProcessTransport(),
+    });
+  });
+
+  afterAll(async () => {
+    await running?.app.close();
+    await database?.drop();
+  });
+
+  it('given a case recorded, read, and refused to others, when the auditor lists it, then every step and attempt is there and the chains verify', async () => {
+    const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      token: await tokenFor('intake-officer', 'OHCHR'),
+      body: validAllegation,
+    });
+    const caseId: string = created.body.id;
+    await call(running.baseUrl, 'GET', `/intake/allegations/${caseId}`, {
+      token: await tokenFor('intake-officer', 'OHCHR'),
+    });
+    const outsider = await call(running.baseUrl, 'GET', `/intake/allegations/${caseId}`, {
+      token: await tokenFor('intake-officer', 'TREATY-BODIES'),
+    });
+    expect(outsider.status).toBe(404);
+    const unauthorised = await call(running.baseUrl, 'GET', `/intake/allegations/${caseId}`, {
+      token: await tokenFor('reporting-analyst', 'OHCHR'),
+    });
+    expect(unauthorised.status).toBe(403);
+    await eventually(
+      async () =>
+        (
+          await call(running.baseUrl, 'GET', `/reporting/cases/${caseId}/timeline`, {
+            token: await tokenFor('reporting-analyst', 'OHCHR'),
+          })
+        ).status === 200,
+      { description: 'the case in reporting' },
+    );
+
+    const auditor = await tokenFor('auditor', 'OHCHR');
+    const intake = await call(running.baseUrl, 'GET', `/intake/audit?caseId=${caseId}`, { token: auditor });
+    expect(intake.status).toBe(200);
+    const steps = (intake.body.records as AuditRow[]).map((row) => [
+      row.action,
+      row.outcome,
+      row.reason,
+      row.actorEntity,
+    ]);
+    expect(steps).toEqual([
+      ['allegation:create', 'allowed', null, 'OHCHR'],
+      ['allegation:read', 'allowed', null, 'OHCHR'],
+      ['allegation:read', 'denied', 'no-share', 'TREATY-BODIES'],
+      ['allegation:read', 'denied', 'missing-permission', 'OHCHR'],
+      // Reading the audit is itself audited, before the records leave.
+      ['audit:read', 'allowed', null, 'OHCHR'],
+    ]);
+    const reporting = await call(running.baseUrl, 'GET', `/reporting/audit?caseId=${caseId}`, {
+      token: auditor,
+    });
+    expect((reporting.body.records as AuditRow[]).map((row) => [row.action, row.outcome])).toContainEqual([
+      'case:timeline:read',
+      'allowed',
+    ]);
+
+    const readsOfTheAudit = await call(running.baseUrl, 'GET', '/intake/audit', { token: auditor });
+    expect((readsOfTheAudit.body.records as AuditRow[]).some((row) => row.action === 'audit:read')).toBe(
+      true,
+    );
+
+    const verify = await runVerify(database.url);
+    expect(verify.code).toBe(0);
+    expect(verify.stdout).toMatch(/intake/);
+  });
+
+  it('given an analyst, when reading the audit, then it is refused', async () => {
+    const response = await call(running.baseUrl, 'GET', '/intake/audit', {
+      token: await tokenFor('reporting-analyst'),
+    });
+    expect(response.status).toBe(403);
+  });
+});
+
+function runVerify(databaseUrl: string): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', 'libs/audit/src/cli/verify-audit.ts', '--database-url', databaseUrl],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout }));
+  });
+}
