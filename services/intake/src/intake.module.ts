@@ -1,6 +1,16 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetAllegationController } from './application/get-allegation/get-allegation.controller';
+import { ListSharesController } from './application/list-shares/list-shares.controller';
+import { RespondToShareController } from './application/respond-to-share/respond-to-share.controller';
+import { RespondToShareHandler } from './application/respond-to-share/respond-to-share.handler';
+import { RevokeShareController } from './application/revoke-share/revoke-share.controller';
+import { RevokeShareHandler } from './application/revoke-share/revoke-share.handler';
+import { ShareCaseController } from './application/share-case/share-case.controller';
+import { ShareCaseHandler } from './application/share-case/share-case.handler';
+import { unEntityRegistryProvider } from './application/share-case/un-entity-registry.provider';
+import { SharingRefusalAuditor } from './application/sharing-refusal.auditor';
+import { SharingConsentReader } from './infrastructure/consent/sharing-consent.reader';
 import { ReceiveAllegationController } from './application/receive-allegation/receive-allegation.controller';
 import { ReceiveAllegationHandler } from './application/receive-allegation/receive-allegation.handler';
 import {
@@ -25,8 +35,24 @@ export class IntakeModule {
         },
         options,
       ),
-      controllers: [ReceiveAllegationController, GetAllegationController],
-      providers: [ReceiveAllegationHandler, IntakeSubscriptions],
+      controllers: [
+        ReceiveAllegationController,
+        GetAllegationController,
+        ShareCaseController,
+        ListSharesController,
+        RespondToShareController,
+        RevokeShareController,
+      ],
+      providers: [
+        ReceiveAllegationHandler,
+        ShareCaseHandler,
+        RespondToShareHandler,
+        RevokeShareHandler,
+        SharingRefusalAuditor,
+        SharingConsentReader,
+        unEntityRegistryProvider,
+        IntakeSubscriptions,
+      ],
     };
   }
 }

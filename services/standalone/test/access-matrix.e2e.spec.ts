@@ -21,6 +21,16 @@ const LEAD = 'OHCHR';
 const OTHER = 'TREATY-BODIES';
 const CASE_SCOPED = /\/(allegations|cases)\/\{id\}/;
 
+/** A valid body for the routes that take one, so that the answer is about access, not the body. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  '/intake/allegations': validAllegation,
+  '/intake/allegations/{id}/shares': {
+    entity: 'UNDP',
+    purpose: 'coordination of protection',
+    scope: 'summary',
+  },
+};
+
 /**
  * Every route of every service, for every role, from the lead entity and from another one.
  * The routes and their permissions are read from the running system's OpenAPI document and
@@ -77,6 +87,7 @@ describe('access matrix: roles x entities x routes', () => {
   const concrete = (route: Route): string =>
     route.path
       .replace('{stateCode}', validAllegation.stateConcerned)
+      .replace('{shareId}', randomUUID())
       .replace('{id}', CASE_SCOPED.test(route.path) ? caseId : randomUUID());
 
   it('finds every route with a declared permission, except health', () => {
@@ -94,9 +105,7 @@ describe('access matrix: roles x entities x routes', () => {
           const allowed = policy.allows({ roles: [role] }, route.permission!);
           const response = await call(running.baseUrl, route.method, concrete(route), {
             token: await tokenFor(role, entity, `matrix-${role}`),
-            ...(route.method === 'POST'
-              ? { body: route.path === '/intake/allegations' ? validAllegation : {} }
-              : {}),
+            ...(route.method === 'POST' ? { body: SAMPLE_BODIES[route.path] ?? {} } : {}),
           });
           const expected = !allowed
             ? [403]

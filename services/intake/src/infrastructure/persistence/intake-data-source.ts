@@ -1,6 +1,8 @@
 import { BackfillIntakeCaseAccess1767225700000 } from './migrations/1767225700000-backfill-case-access.migration';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
+import { CaseShareRecordEntity } from './case-share-record.entity';
+import { CreateCaseShareRecords1767225701000 } from './migrations/1767225701000-create-case-share-records.migration';
 import { CaseReferenceCounterEntity } from './case-reference-counter.entity';
 import { CreateIntakeTables1767225601000 } from './migrations/1767225601000-create-intake-tables.migration';
 
@@ -8,9 +10,15 @@ import { CreateIntakeTables1767225601000 } from './migrations/1767225601000-crea
 export const INTAKE_DATA_SOURCE = 'intake';
 export const INTAKE_SCHEMA = 'intake';
 
-export const INTAKE_ENTITIES = [AllegationEntity, CaseReferenceCounterEntity, ...MESSAGING_ENTITIES];
+export const INTAKE_ENTITIES = [
+  AllegationEntity,
+  CaseReferenceCounterEntity,
+  CaseShareRecordEntity,
+  ...MESSAGING_ENTITIES,
+];
 export const INTAKE_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
   CreateIntakeTables1767225601000,
   BackfillIntakeCaseAccess1767225700000,
+  CreateCaseShareRecords1767225701000,
 ];

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
+import { CaseAccessProjection } from '@reprisals/case-access';
+import { createEvent, ShareAccepted, ShareDeclined } from '@reprisals/contracts';
+import { CLOCK, type Clock } from '@reprisals/kernel';
+import { ServiceMessaging } from '@reprisals/messaging';
+import type { ActingUser } from '@reprisals/security';
+import { respondToShare, ShareRefused } from '../../domain/case-share';
+import {
+  loadShareForUpdate,
+  lockCase,
+  saveShareStatus,
+} from '../../infrastructure/persistence/case-share.repository';
+
+/** The receiving entity's focal point accepts or declines a share offered to it. */
+@Injectable()
+export class RespondToShareHandler {
+  private readonly projection = new CaseAccessProjection();
+
+  constructor(
+    private readonly messaging: ServiceMessaging,
+    private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    caseId: string,
+    shareId: string,
+    answer: 'accepted' | 'declined',
+    user: ActingUser,
+    request: Pick<AuditEntry, 'requestId' | 'traceId'>,
+  ): Promise<{ shareId: string; status: 'accepted' | 'declined' }> {
+    const now = this.clock.now();
+    return this.messaging.outbox.run(async (unit) => {
+      const share = (await lockCase(unit.manager, caseId))
+        ? await loadShareForUpdate(unit.manager, caseId, shareId)
+        : undefined;
+      if (!share) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
+      const answered = respondToShare(share, user.entity, answer);
+      await saveShareStatus(unit.manager, answered, now);
+      const data = { caseId, shareId, entity: answered.entity };
+      const metadata = {
+        caseId,
+        actor: { kind: 'user' as const, sub: user.sub, entity: user.entity, role: user.role },
+        occurredAt: now,
+        policyVersion: user.policyVersion,
+      };
+      const event =
+        answer === 'accepted'
+          ? createEvent(ShareAccepted, data, metadata)
+          : createEvent(ShareDeclined, data, metadata);
+      unit.record(event);
+      await this.projection.project(unit.manager, event);
+      await this.audit.record(unit.manager, {
+        ...actingUserAudit(user),
+        ...request,
+        action: user.permission,
+        caseId,
+        target: `share:${shareId}:${answer}`,
+        outcome: 'allowed',
+      });
+      return { shareId, status: answer };
+    });
+  }
+}

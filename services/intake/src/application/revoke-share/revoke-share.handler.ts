@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
+import { CaseAccessProjection, CaseAccessReader } from '@reprisals/case-access';
+import { createEvent, ShareRevoked } from '@reprisals/contracts';
+import { CLOCK, type Clock } from '@reprisals/kernel';
+import { ServiceMessaging } from '@reprisals/messaging';
+import type { ActingUser } from '@reprisals/security';
+import { revokeShare, ShareRefused } from '../../domain/case-share';
+import {
+  loadShareForUpdate,
+  lockCase,
+  saveShareStatus,
+} from '../../infrastructure/persistence/case-share.repository';
+import { CaseNotVisible } from '../case-share-refusal';
+
+/** The lead entity takes a share back: every service stops showing the case to that entity. */
+@Injectable()
+export class RevokeShareHandler {
+  private readonly reader = new CaseAccessReader();
+  private readonly projection = new CaseAccessProjection();
+
+  constructor(
+    private readonly messaging: ServiceMessaging,
+    private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    caseId: string,
+    shareId: string,
+    user: ActingUser,
+    request: Pick<AuditEntry, 'requestId' | 'traceId'>,
+  ): Promise<{ shareId: string; status: 'revoked' }> {
+    const now = this.clock.now();
+    return this.messaging.outbox.run(async (unit) => {
+      if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
+      const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
+      if (!access.visible) throw new CaseNotVisible();
+      const share = await loadShareForUpdate(unit.manager, caseId, shareId);
+      if (!share) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
+      const revoked = revokeShare(share, user.entity);
+      await saveShareStatus(unit.manager, revoked, now);
+      const event = createEvent(
+        ShareRevoked,
+        { caseId, shareId, entity: revoked.entity },
+        {
+          caseId,
+          actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
+          occurredAt: now,
+          policyVersion: user.policyVersion,
+        },
+      );
+      unit.record(event);
+      await this.projection.project(unit.manager, event);
+      await this.audit.record(unit.manager, {
+        ...actingUserAudit(user),
+        ...request,
+        action: user.permission,
+        caseId,
+        target: `share:${shareId}:revoked`,
+        outcome: 'allowed',
+      });
+      return { shareId, status: 'revoked' };
+    });
+  }
+}

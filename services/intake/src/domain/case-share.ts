@@ -1,0 +1,118 @@
+import type { ShareConsentBasis, ShareScope } from '@reprisals/contracts';
+
+export type ShareStatus = 'offered' | 'accepted' | 'declined' | 'revoked';
+
+/** A case offered by its lead entity to another UN entity, on a need-to-know basis. */
+export interface CaseShare {
+  shareId: string;
+  caseId: string;
+  leadEntity: string;
+  entity: string;
+  scope: ShareScope;
+  expiresAt: Date | null;
+  consentBasis: ShareConsentBasis;
+  status: ShareStatus;
+}
+
+/** Why a sharing step is refused: the code says how to answer it, the field what to correct. */
+export class ShareRefused extends Error {
+  override readonly name = 'ShareRefused';
+  constructor(
+    readonly code:
+      | 'invalid'
+      | 'consent-missing'
+      | 'override-not-permitted'
+      | 'not-lead'
+      | 'not-offered-to-you'
+      | 'wrong-status',
+    readonly field: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** What the victim's consent says about sharing with other UN entities. */
+export type SharingConsent = 'given' | 'refused' | 'not-recorded';
+
+export interface OfferShareRequest {
+  shareId: string;
+  caseId: string;
+  leadEntity: string;
+  callerEntity: string;
+  entity: string;
+  scope: ShareScope;
+  expiresAt: Date | null;
+  consent: SharingConsent;
+  /** A written reason to go past missing consent, and whether the caller may give one. */
+  override: { reason: string; permitted: boolean } | undefined;
+  now: Date;
+}
+
+/**
+ * Offers the case to another entity. Only the lead entity shares; consent to share with other
+ * UN entities is a hard gate that only a supervisor's written, audited override goes past.
+ */
+export function offerShare(request: OfferShareRequest): CaseShare {
+  if (request.callerEntity !== request.leadEntity) {
+    throw new ShareRefused('not-lead', 'entity', 'only the lead entity shares a case');
+  }
+  if (request.entity === request.leadEntity) {
+    throw new ShareRefused('invalid', 'entity', 'is the lead entity itself');
+  }
+  if (request.expiresAt && request.expiresAt.getTime() <= request.now.getTime()) {
+    throw new ShareRefused('invalid', 'expiresAt', 'must be in the future');
+  }
+  let consentBasis: ShareConsentBasis = 'consent';
+  if (request.consent !== 'given') {
+    if (!request.override) {
+      throw new ShareRefused(
+        'consent-missing',
+        'overrideReason',
+        request.consent === 'refused'
+          ? 'the victim refused sharing with other UN entities'
+          : 'no consent to share with other UN entities is recorded',
+      );
+    }
+    if (!request.override.permitted) {
+      throw new ShareRefused(
+        'override-not-permitted',
+        'overrideReason',
+        'only a supervisor may override consent',
+      );
+    }
+    consentBasis = 'supervisor-override';
+  }
+  return {
+    shareId: request.shareId,
+    caseId: request.caseId,
+    leadEntity: request.leadEntity,
+    entity: request.entity,
+    scope: request.scope,
+    expiresAt: request.expiresAt,
+    consentBasis,
+    status: 'offered',
+  };
+}
+
+/** The receiving entity accepts or declines an offer made to it. */
+export function respondToShare(
+  share: CaseShare,
+  responder: string,
+  answer: 'accepted' | 'declined',
+): CaseShare {
+  if (share.entity !== responder) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
+  if (share.status !== 'offered')
+    throw new ShareRefused('wrong-status', 'shareId', `the share is ${share.status}`);
+  return { ...share, status: answer };
+}
+
+/** The lead entity takes a share back, offered or accepted, at any time. */
+export function revokeShare(share: CaseShare, callerEntity: string): CaseShare {
+  if (share.leadEntity !== callerEntity)
+    throw new ShareRefused('not-lead', 'shareId', 'only the lead entity revokes');
+  if (share.status === 'revoked' || share.status === 'declined') {
+    throw new ShareRefused('wrong-status', 'shareId', `the share is ${share.status}`);
+  }
+  return { ...share, status: 'revoked' };
+}

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm';
+import type { CaseShare } from '../../domain/case-share';
+import { CaseShareRecordEntity } from './case-share-record.entity';
+
+/** Loads a share of a case, locked for the rest of the caller's transaction. */
+export async function loadShareForUpdate(
+  manager: EntityManager,
+  caseId: string,
+  shareId: string,
+): Promise<CaseShare | undefined> {
+  const row = await manager
+    .getRepository(CaseShareRecordEntity)
+    .createQueryBuilder('share')
+    .setLock('pessimistic_write')
+    .where('share.shareId = :shareId AND share.caseId = :caseId', { shareId, caseId })
+    .getOne();
+  return row ? toCaseShare(row) : undefined;
+}
+
+export async function saveShareStatus(manager: EntityManager, share: CaseShare, now: Date): Promise<void> {
+  await manager
+    .getRepository(CaseShareRecordEntity)
+    .update({ shareId: share.shareId }, { status: share.status, updatedAt: now });
+}
+
+export function toCaseShare(row: CaseShareRecordEntity): CaseShare {
+  return {
+    shareId: row.shareId,
+    caseId: row.caseId,
+    leadEntity: row.leadEntity,
+    entity: row.entity,
+    scope: row.scope,
+    expiresAt: row.expiresAt,
+    consentBasis: row.consentBasis,
+    status: row.status,
+  };
+}
+
+/** Serialises every command on one case (see ADR 2: per-case order of events). */
+export async function lockCase(manager: EntityManager, caseId: string): Promise<boolean> {
+  const schema = (manager.connection.options as { schema?: string }).schema ?? 'intake';
+  const rows = await manager.query<Array<{ id: string }>>(
+    `SELECT "id" FROM "${schema}"."allegation" WHERE "id" = $1 FOR UPDATE`,
+    [caseId],
+  );
+  return rows.length === 1;
+}
