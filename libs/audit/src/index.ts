@@ -44,7 +44,7 @@ export {
   MAX_AUDIT_LIST_LIMIT,
   type AuditRecordFilter,
 } from './records/audit-record.reader';
-export { AuditTrail, type AuditTrailOptions } from './trail/audit-trail';
+export { AuditTrail, type AuditRecordPublisher, type AuditTrailOptions } from './trail/audit-trail';
 
 export { canonicalJson, type CanonicalValue } from './chain/canonical-json';
 export { GENESIS_HASH, hashAuditRecord, type AuditRecordContent } from './chain/record-hash';

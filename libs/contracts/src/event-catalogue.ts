@@ -1,3 +1,4 @@
+import { AuditRecorded } from './audit/audit-recorded.event';
 import { AllegationReceived } from './intake/allegation-received.event';
 import type { EventDefinition } from './integration-event';
 import { CaseShared } from './sharing/case-shared.event';
@@ -10,6 +11,7 @@ import { VerificationCaseOpened } from './verification/verification-case-opened.
 
 /** Every public event type, as the wire knows it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
+  ...Object.values(AuditRecorded),
   AllegationReceived,
   VerificationCaseOpened,
   CaseShared,

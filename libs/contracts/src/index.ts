@@ -15,3 +15,4 @@ export * from './sharing/share-revoked.event';
 export * from './sharing/lead-transfer-requested.event';
 export * from './sharing/lead-transferred.event';
 export * from './create-event';
+export * from './audit/audit-recorded.event';

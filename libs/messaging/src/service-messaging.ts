@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { IntegrationEvent } from '@reprisals/contracts';
 import type { Clock } from '@reprisals/kernel';
 import { ServiceEventConsumer } from './consumer/service-event.consumer';
 import { DeadLetterStore } from './dead-letters/dead-letter.store';
@@ -26,6 +27,7 @@ export class ServiceMessaging {
   readonly relay: OutboxRelay;
   readonly consumer: ServiceEventConsumer;
   readonly deadLetters: DeadLetterStore;
+  private readonly writer: OutboxWriter;
 
   constructor(readonly options: ServiceMessagingOptions) {
     this.relay = new OutboxRelay({
@@ -35,11 +37,8 @@ export class ServiceMessaging {
       ...(options.logger ? { logger: options.logger } : {}),
       ...options.relay,
     });
-    this.outbox = new TransactionalOutbox(
-      options.dataSource,
-      new OutboxWriter(options.codec, options.clock),
-      () => this.relay.kick(),
-    );
+    this.writer = new OutboxWriter(options.codec, options.clock);
+    this.outbox = new TransactionalOutbox(options.dataSource, this.writer, () => this.relay.kick());
     this.deadLetters = new DeadLetterStore(options.dataSource, options.clock);
     this.consumer = new ServiceEventConsumer({
       service: options.service,
@@ -55,5 +54,15 @@ export class ServiceMessaging {
 
   get service(): string {
     return this.options.service;
+  }
+
+  /**
+   * Writes events to the outbox inside a transaction someone else runs (for records that other
+   * libraries append in the caller's transaction). The relay is woken; if the transaction has not
+   * committed yet by then, it finds the rows at its next poll.
+   */
+  async appendInTransaction(manager: EntityManager, events: IntegrationEvent[]): Promise<void> {
+    await this.writer.append(manager, events);
+    this.relay.kick();
   }
 }

@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
+import { GetCaseAuditController } from './application/get-case-audit/get-case-audit.controller';
+import { ProjectAuditRecordedHandler } from './application/project-case-audit/project-audit-recorded.handler';
 import { GetCaseTimelineController } from './application/get-case-timeline/get-case-timeline.controller';
 import { ListCasesController } from './application/list-cases/list-cases.controller';
 import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
@@ -26,10 +28,11 @@ export class ReportingModule {
         },
         options,
       ),
-      controllers: [GetCaseTimelineController, ListCasesController],
+      controllers: [GetCaseTimelineController, GetCaseAuditController, ListCasesController],
       providers: [
         ProjectAllegationReceivedHandler,
         ProjectVerificationCaseOpenedHandler,
+        ProjectAuditRecordedHandler,
         ReportingSubscriptions,
       ],
     };

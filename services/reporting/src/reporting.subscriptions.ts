@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AllegationReceived, VerificationCaseOpened } from '@reprisals/contracts';
+import { AllegationReceived, AuditRecorded, VerificationCaseOpened } from '@reprisals/contracts';
 import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
+import { ProjectAuditRecordedHandler } from './application/project-case-audit/project-audit-recorded.handler';
 import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
 import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
 
@@ -12,12 +13,17 @@ export class ReportingSubscriptions implements OnModuleInit {
     private readonly messaging: ServiceMessaging,
     private readonly allegationReceived: ProjectAllegationReceivedHandler,
     private readonly verificationCaseOpened: ProjectVerificationCaseOpenedHandler,
+    private readonly auditRecorded: ProjectAuditRecordedHandler,
   ) {}
 
   onModuleInit(): void {
     this.messaging.consumer.register(
       subscribe('project-allegation-received', AllegationReceived, this.allegationReceived),
       subscribe('project-verification-case-opened', VerificationCaseOpened, this.verificationCaseOpened),
+      // The audit of each case, as every service recorded it.
+      ...Object.values(AuditRecorded).map((definition) =>
+        subscribe(`project-audit-recorded-${definition.producer}`, definition, this.auditRecorded),
+      ),
       // Who may see the case: the lead entity and the entities it is shared with.
       ...caseAccessSubscriptions(),
     );

@@ -88,6 +88,43 @@ describe('audit trail, as an auditor reads it', () => {
       'allowed',
     ]);
 
+    const acrossServices = await eventually(
+      async () => {
+        const response = await call(running.baseUrl, 'GET', `/reporting/cases/${caseId}/audit`, {
+          token: auditor,
+        });
+        const steps = (response.body?.steps ?? []) as Array<{
+          service: string;
+          action: string;
+          outcome: string;
+          entity: string;
+        }>;
+        return (
+          steps.some((step) => step.service === 'reporting') &&
+          steps.some((step) => step.action === 'allegation:create') &&
+          steps
+        );
+      },
+      { description: 'the audit of the case assembled across services' },
+    );
+    expect(
+      acrossServices.map((step) => `${step.service} ${step.action} ${step.outcome} ${step.entity}`),
+    ).toEqual(
+      expect.arrayContaining([
+        'intake allegation:create allowed OHCHR',
+        'intake allegation:read denied TREATY-BODIES',
+        'reporting case:timeline:read allowed OHCHR',
+      ]),
+    );
+    const times = acrossServices.map((step) =>
+      Date.parse((step as unknown as { recordedAt: string }).recordedAt),
+    );
+    expect([...times].sort((x, y) => x - y)).toEqual(times);
+    const outsiderAudit = await call(running.baseUrl, 'GET', `/reporting/cases/${caseId}/audit`, {
+      token: await tokenFor('auditor', 'TREATY-BODIES'),
+    });
+    expect(outsiderAudit.status).toBe(404);
+
     const readsOfTheAudit = await call(running.baseUrl, 'GET', '/intake/audit', { token: auditor });
     expect((readsOfTheAudit.body.records as AuditRow[]).some((row) => row.action === 'audit:read')).toBe(
       true,

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, ManualClock } from '@reprisals/kernel';
 import { createServiceDataSource, initializeServiceDatabase } from '@reprisals/persistence';
-import { issueDevelopmentToken, SecurityModule, type Role } from '@reprisals/security';
+import { issueDevelopmentToken, SecurityModule, type Role, loadAccessPolicy } from '@reprisals/security';
 import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '../audit-schema';
 import type { AuditRecordView } from '../records/audit-record.view';
@@ -95,7 +95,7 @@ describe('GET /<service>/audit', () => {
       target: 'GET /intake/audit',
       outcome: 'allowed',
       requestId: 'audit-request-1',
-      policyVersion: '1',
+      policyVersion: loadAccessPolicy().version,
     });
     expect(body.next).toBeUndefined();
   });

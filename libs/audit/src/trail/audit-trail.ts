@@ -5,7 +5,7 @@ import { AuditChainAppender } from '../chain/audit-chain.appender';
 import { AuditCheckpointEntity } from '../checkpoints/audit-checkpoint.entity';
 import { toAuditCheckpointView, type AuditCheckpointView } from '../checkpoints/audit-checkpoint.view';
 import { AuditCheckpointWriter, type CheckpointPublisher } from '../checkpoints/audit-checkpoint.writer';
-import { parseAuditEntry, type AuditEntry } from '../entry/audit-entry';
+import { parseAuditEntry, type AuditEntry, type ValidAuditEntry } from '../entry/audit-entry';
 import { AUDIT_EXPORT_FORMAT, type AuditExport } from '../export/audit-export';
 import { AuditRecordReader, type AuditRecordFilter } from '../records/audit-record.reader';
 import type { AuditRecordView } from '../records/audit-record.view';
@@ -28,6 +28,9 @@ export interface AuditTrailOptions {
   trustedKeys?: TrustedAuditKeys;
 }
 
+/** Runs in the transaction that appended the record. */
+export type AuditRecordPublisher = (manager: EntityManager, record: AuditRecordView) => Promise<void>;
+
 /**
  * One service's tamper-evident audit trail, kept in its own schema: records form a hash chain
  * in seq order, and checkpoints sign the chain's head.
@@ -44,6 +47,7 @@ export class AuditTrail {
   readonly service: string;
   readonly schema: string;
   private readonly appender: AuditChainAppender;
+  private publisher: AuditRecordPublisher | undefined;
   private readonly reader: AuditRecordReader;
   private readonly trustedKeys: TrustedAuditKeys;
 
@@ -70,14 +74,29 @@ export class AuditTrail {
     if (manager.dataSource !== this.options.dataSource) {
       throw new Error(`The audit trail of ${this.service} records through its own data source only`);
     }
-    return this.appender.append(manager, valid);
+    return this.appendAndPublish(manager, valid);
+  }
+
+  /**
+   * Sets what else happens, in the same transaction, when a record is appended: the service
+   * publishes each record about a case as an event, so the audit of a case can be read across
+   * services.
+   */
+  publishRecordsWith(publisher: AuditRecordPublisher): void {
+    this.publisher = publisher;
+  }
+
+  private async appendAndPublish(manager: EntityManager, entry: ValidAuditEntry): Promise<AuditRecordView> {
+    const view = await this.appender.append(manager, entry);
+    if (this.publisher) await this.publisher(manager, view);
+    return view;
   }
 
   /** Appends a record in a transaction of its own: for denied attempts and for reads. */
   async recordNow(entry: AuditEntry): Promise<AuditRecordView> {
     const valid = parseAuditEntry(entry);
     return this.options.dataSource.transaction('READ COMMITTED', (manager) =>
-      this.appender.append(manager, valid),
+      this.appendAndPublish(manager, valid),
     );
   }
 

@@ -33,9 +33,9 @@ const samples: Array<[EventDefinition, Record<string, unknown>]> = [
 ];
 
 describe('the event catalogue', () => {
-  it('given every declared event, when indexed by wire type, then no wire type or name appears twice', () => {
+  it('given every declared event, when indexed by wire type, then no wire type, nor name of one producer, appears twice', () => {
     const wireTypes = EVENT_CATALOGUE.map((definition) => definition.wireType);
-    const types = EVENT_CATALOGUE.map((definition) => definition.type);
+    const types = EVENT_CATALOGUE.map((definition) => `${definition.producer}:${definition.type}`);
 
     expect(new Set(wireTypes).size).toBe(wireTypes.length);
     expect(new Set(types).size).toBe(types.length);

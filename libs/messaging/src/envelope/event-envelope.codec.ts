@@ -24,14 +24,19 @@ const JSON_CONTENT_TYPE = 'application/json';
 export class EventEnvelopeCodec {
   constructor(private readonly catalogue: EventCatalogue = new EventCatalogue()) {}
 
-  definitionOf(type: string): EventDefinition {
-    const definition = this.catalogue.definitions().find((candidate) => candidate.type === type);
+  /** The definition of an event type; several producers may publish one type, each on its topic. */
+  definitionOf(type: string, producer?: string): EventDefinition {
+    const definition = this.catalogue
+      .definitions()
+      .find(
+        (candidate) => candidate.type === type && (producer === undefined || candidate.producer === producer),
+      );
     if (!definition) throw new ContractViolationError(type, [`unknown event type ${type}`]);
     return definition;
   }
 
   encode(event: IntegrationEvent, traceHeaders: Record<string, string> = {}): TransportMessage {
-    const definition = this.definitionOf(event.type);
+    const definition = this.definitionOf(event.type, event.metadata.producer);
     const metadata = eventMetadataSchema.safeParse(event.metadata);
     if (!metadata.success)
       throw ContractViolationError.fromZod(definition.wireType, metadata.error, 'metadata');

@@ -1,7 +1,9 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS, AuditModule, AuditTrail } from '@reprisals/audit';
 import { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from '@reprisals/case-access';
-import { ServiceMessagingModule } from '@reprisals/messaging';
+import { SERVICE_NAMES, type ServiceName } from '@reprisals/contracts';
+import { ServiceMessaging, ServiceMessagingModule } from '@reprisals/messaging';
+import { publishAuditRecords } from '../audit/audit-record.publisher';
 import { AuditTrailRegistry } from '../audit/audit-trail.registry';
 import {
   serviceDatabaseModule,
@@ -11,22 +13,24 @@ import {
 
 export interface ServiceInfrastructureOptions extends Omit<ServiceDatabaseOptions, 'url' | 'name'> {
   /** The service's name: its routes' prefix, its data source's name and its consumer group. */
-  service: string;
+  service: ServiceName;
 }
 
 const SERVICE_NAME = Symbol('ServiceName');
 
-/** Makes the service's audit trail known to the guard's denial auditor. */
+/** Makes the service's audit trail known to the guard's denial auditor, and publishes its case records. */
 @Injectable()
 class AuditTrailRegistration implements OnModuleInit {
   constructor(
-    @Inject(SERVICE_NAME) private readonly service: string,
+    @Inject(SERVICE_NAME) private readonly service: ServiceName,
     private readonly trail: AuditTrail,
+    private readonly messaging: ServiceMessaging,
     private readonly registry: AuditTrailRegistry,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.service, this.trail);
+    this.trail.publishRecordsWith(publishAuditRecords(this.service, this.messaging));
   }
 }
 
@@ -39,7 +43,12 @@ export function serviceInfrastructure(
   options: ServiceInfrastructureOptions,
   host: ServiceModuleOptions,
 ): DynamicModule[] {
+  if (!SERVICE_NAMES.includes(options.service)) throw new Error(`Unknown service ${options.service}`);
   const audit = AuditModule.forService({ service: options.service, dataSourceName: options.service });
+  const messaging = ServiceMessagingModule.forService({
+    service: options.service,
+    dataSourceName: options.service,
+  });
   @Module({})
   class ServiceAuditRegistrationModule {}
   return [
@@ -58,11 +67,11 @@ export function serviceInfrastructure(
         ...CASE_ACCESS_MIGRATIONS,
       ] as ServiceDatabaseOptions['migrations'],
     }),
-    ServiceMessagingModule.forService({ service: options.service, dataSourceName: options.service }),
+    messaging,
     audit,
     {
       module: ServiceAuditRegistrationModule,
-      imports: [audit],
+      imports: [audit, messaging],
       providers: [{ provide: SERVICE_NAME, useValue: options.service }, AuditTrailRegistration],
     },
   ];

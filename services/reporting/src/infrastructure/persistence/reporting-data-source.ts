@@ -1,15 +1,23 @@
 import { BackfillReportingCaseAccess1767225700003 } from './migrations/1767225700003-backfill-case-access.migration';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
+import { CaseAuditEntryEntity } from './case-audit-entry.entity';
 import { CaseOverviewEntity } from './case-overview.entity';
+import { CreateCaseAuditEntries1767225702000 } from './migrations/1767225702000-create-case-audit-entries.migration';
 import { CreateReportingTables1767225604000 } from './migrations/1767225604000-create-reporting-tables.migration';
 import { TimelineEntryEntity } from './timeline-entry.entity';
 
 export const REPORTING_DATA_SOURCE = 'reporting';
 export const REPORTING_SCHEMA = 'reporting';
 
-export const REPORTING_ENTITIES = [TimelineEntryEntity, CaseOverviewEntity, ...MESSAGING_ENTITIES];
+export const REPORTING_ENTITIES = [
+  TimelineEntryEntity,
+  CaseOverviewEntity,
+  CaseAuditEntryEntity,
+  ...MESSAGING_ENTITIES,
+];
 export const REPORTING_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
   CreateReportingTables1767225604000,
   BackfillReportingCaseAccess1767225700003,
+  CreateCaseAuditEntries1767225702000,
 ];
