@@ -1,3 +1,4 @@
+import { AuditCheckpointSigned } from './audit/audit-checkpoint-signed.event';
 import { AuditRecorded } from './audit/audit-recorded.event';
 import { AllegationReceived } from './intake/allegation-received.event';
 import type { EventDefinition } from './integration-event';
@@ -12,6 +13,7 @@ import { VerificationCaseOpened } from './verification/verification-case-opened.
 /** Every public event type, as the wire knows it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ...Object.values(AuditRecorded),
+  ...Object.values(AuditCheckpointSigned),
   AllegationReceived,
   VerificationCaseOpened,
   CaseShared,

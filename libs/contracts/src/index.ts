@@ -16,3 +16,4 @@ export * from './sharing/lead-transfer-requested.event';
 export * from './sharing/lead-transferred.event';
 export * from './create-event';
 export * from './audit/audit-recorded.event';
+export * from './audit/audit-checkpoint-signed.event';

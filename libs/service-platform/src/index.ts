@@ -18,3 +18,4 @@ export * from './openapi/api-error-responses';
 export * from './audit/audit-trail.registry';
 export * from './audit/platform-audit.module';
 export * from './audit/case-read.gate';
+export * from './audit/audit-checkpoints';

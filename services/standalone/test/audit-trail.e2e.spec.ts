@@ -1,9 +1,18 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { Client } from 'pg';
 import { InProcessTransport } from '@reprisals/messaging';
+import { AuditCheckpoints } from '@reprisals/service-platform';
 import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
 import { ALL_SERVICES } from '../src/all-services';
-import { call, startProcess, tokenFor, validAllegation, type RunningProcess } from './system.fixture';
+import {
+  call,
+  countRows,
+  startProcess,
+  tokenFor,
+  validAllegation,
+  type RunningProcess,
+} from './system.fixture';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -140,6 +149,47 @@ describe('audit trail, as an auditor reads it', () => {
       token: await tokenFor('reporting-analyst'),
     });
     expect(response.status).toBe(403);
+  });
+
+  it('given signed checkpoints held by reporting, when a chain and its own checkpoints are cut back, then verification names the service', async () => {
+    await call(running.baseUrl, 'POST', '/intake/allegations', {
+      token: await tokenFor('intake-officer'),
+      body: validAllegation,
+    });
+    const taken = await running.app.get(AuditCheckpoints).takeAll();
+    expect(taken.length).toBeGreaterThanOrEqual(1);
+    await eventually(
+      async () => (await countRows(database.url, 'reporting.audit_checkpoint_copy')) >= taken.length,
+      {
+        description: 'reporting to hold the checkpoints',
+      },
+    );
+    const intact = await runVerify(database.url);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(/checkpoints held by reporting: \d+ checked: OK/);
+
+    // Someone who can alter the intake database removes its last records and its checkpoints:
+    // intake's chain alone still looks whole, the copies held by reporting do not match it.
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      await admin.query('ALTER TABLE intake.audit_record DISABLE TRIGGER ALL');
+      await admin.query('ALTER TABLE intake.audit_checkpoint DISABLE TRIGGER ALL');
+      await admin.query(
+        'DELETE FROM intake.audit_record WHERE seq >= (SELECT max(last_seq) FROM intake.audit_checkpoint)',
+      );
+      await admin.query('DELETE FROM intake.audit_checkpoint');
+      await admin.query('ALTER TABLE intake.audit_record ENABLE TRIGGER ALL');
+      await admin.query('ALTER TABLE intake.audit_checkpoint ENABLE TRIGGER ALL');
+    } finally {
+      await admin.end();
+    }
+    const cut = await runVerify(database.url);
+    expect(cut.stdout).toMatch(/^intake: .*OK$/m);
+    expect(cut.stdout).toMatch(
+      /BROKEN: intake no longer matches checkpoint [0-9a-f-]+ \(seq \d+\): missing-record/,
+    );
+    expect(cut.code).toBe(1);
   });
 });
 

@@ -16,6 +16,7 @@ import { AUDIT_ENTITIES } from '../audit-schema';
 import { trustedAuditKeysFromEnvironment } from '../signing/audit-signing.config';
 import type { TrustedAuditKeys } from '../signing/trusted-keys';
 import { AuditChainVerifier } from '../verification/audit-chain.verifier';
+import { checkCheckpointWitness } from './checkpoint-witness.check';
 import type { AuditVerification } from '../verification/audit-verification';
 
 const DEFAULT_SCHEMAS = ['intake', 'verification', 'state_communication', 'reporting'];
@@ -49,6 +50,15 @@ async function main(): Promise<number> {
     const result = await verifySchema(url, schema, keys);
     if (!result.ok) broken += 1;
     process.stdout.write(`${schema}: ${describe(result)}\n`);
+  }
+  const witness = await checkCheckpointWitness(url, 'reporting', keys);
+  if (witness) {
+    const line = witness.firstMismatch
+      ? `BROKEN: ${witness.firstMismatch.service} no longer matches checkpoint ${witness.firstMismatch.checkpointId} ` +
+        `(seq ${witness.firstMismatch.lastSeq}): ${witness.firstMismatch.problem}`
+      : 'OK';
+    if (witness.firstMismatch) broken += 1;
+    process.stdout.write(`checkpoints held by reporting: ${witness.copiesChecked} checked: ${line}\n`);
   }
   return broken > 0 ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ACCESS_DENIAL_LISTENER } from '@reprisals/security';
+import { AuditCheckpoints } from './audit-checkpoints';
 import { AuditTrailRegistry } from './audit-trail.registry';
 import { CaseReadGate } from './case-read.gate';
 import { GuardDenialAuditor } from './guard-denial.auditor';
@@ -9,10 +10,11 @@ import { GuardDenialAuditor } from './guard-denial.auditor';
 @Module({
   providers: [
     AuditTrailRegistry,
+    AuditCheckpoints,
     CaseReadGate,
     GuardDenialAuditor,
     { provide: ACCESS_DENIAL_LISTENER, useExisting: GuardDenialAuditor },
   ],
-  exports: [AuditTrailRegistry, CaseReadGate, ACCESS_DENIAL_LISTENER],
+  exports: [AuditTrailRegistry, AuditCheckpoints, CaseReadGate, ACCESS_DENIAL_LISTENER],
 })
 export class PlatformAuditModule {}

@@ -4,6 +4,7 @@ import { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from '@reprisals/case-ac
 import { SERVICE_NAMES, type ServiceName } from '@reprisals/contracts';
 import { ServiceMessaging, ServiceMessagingModule } from '@reprisals/messaging';
 import { publishAuditRecords } from '../audit/audit-record.publisher';
+import { AuditCheckpoints } from '../audit/audit-checkpoints';
 import { AuditTrailRegistry } from '../audit/audit-trail.registry';
 import {
   serviceDatabaseModule,
@@ -26,10 +27,12 @@ class AuditTrailRegistration implements OnModuleInit {
     private readonly trail: AuditTrail,
     private readonly messaging: ServiceMessaging,
     private readonly registry: AuditTrailRegistry,
+    private readonly checkpoints: AuditCheckpoints,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.service, this.trail);
+    this.checkpoints.publishThrough(this.service, this.messaging);
     this.trail.publishRecordsWith(publishAuditRecords(this.service, this.messaging));
   }
 }

@@ -1,6 +1,8 @@
 import { BackfillReportingCaseAccess1767225700003 } from './migrations/1767225700003-backfill-case-access.migration';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
+import { AuditCheckpointCopyEntity } from './audit-checkpoint-copy.entity';
 import { CaseAuditEntryEntity } from './case-audit-entry.entity';
+import { CreateAuditCheckpointCopies1767225703000 } from './migrations/1767225703000-create-audit-checkpoint-copies.migration';
 import { CaseOverviewEntity } from './case-overview.entity';
 import { CreateCaseAuditEntries1767225702000 } from './migrations/1767225702000-create-case-audit-entries.migration';
 import { CreateReportingTables1767225604000 } from './migrations/1767225604000-create-reporting-tables.migration';
@@ -13,6 +15,7 @@ export const REPORTING_ENTITIES = [
   TimelineEntryEntity,
   CaseOverviewEntity,
   CaseAuditEntryEntity,
+  AuditCheckpointCopyEntity,
   ...MESSAGING_ENTITIES,
 ];
 export const REPORTING_MIGRATIONS = [
@@ -20,4 +23,5 @@ export const REPORTING_MIGRATIONS = [
   CreateReportingTables1767225604000,
   BackfillReportingCaseAccess1767225700003,
   CreateCaseAuditEntries1767225702000,
+  CreateAuditCheckpointCopies1767225703000,
 ];
