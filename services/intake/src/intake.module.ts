@@ -10,6 +10,8 @@ import { ShareCaseController } from './application/share-case/share-case.control
 import { ShareCaseHandler } from './application/share-case/share-case.handler';
 import { unEntityRegistryProvider } from './application/share-case/un-entity-registry.provider';
 import { SharingRefusalAuditor } from './application/sharing-refusal.auditor';
+import { TransferLeadController } from './application/transfer-lead/transfer-lead.controller';
+import { TransferLeadHandler } from './application/transfer-lead/transfer-lead.handler';
 import { SharingConsentReader } from './infrastructure/consent/sharing-consent.reader';
 import { ReceiveAllegationController } from './application/receive-allegation/receive-allegation.controller';
 import { ReceiveAllegationHandler } from './application/receive-allegation/receive-allegation.handler';
@@ -42,12 +44,14 @@ export class IntakeModule {
         ListSharesController,
         RespondToShareController,
         RevokeShareController,
+        TransferLeadController,
       ],
       providers: [
         ReceiveAllegationHandler,
         ShareCaseHandler,
         RespondToShareHandler,
         RevokeShareHandler,
+        TransferLeadHandler,
         SharingRefusalAuditor,
         SharingConsentReader,
         unEntityRegistryProvider,

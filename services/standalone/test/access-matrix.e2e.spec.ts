@@ -29,6 +29,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     purpose: 'coordination of protection',
     scope: 'summary',
   },
+  '/intake/allegations/{id}/lead-transfers': { toEntity: 'OHCHR-COL' },
 };
 
 /**
@@ -88,6 +89,7 @@ describe('access matrix: roles x entities x routes', () => {
     route.path
       .replace('{stateCode}', validAllegation.stateConcerned)
       .replace('{shareId}', randomUUID())
+      .replace('{transferId}', randomUUID())
       .replace('{id}', CASE_SCOPED.test(route.path) ? caseId : randomUUID());
 
   it('finds every route with a declared permission, except health', () => {

@@ -180,4 +180,73 @@ describe('sharing a case with another UN entity', () => {
       ]),
     );
   });
+
+  it('given a field presence leading a case, when headquarters accepts the lead, then every service follows the new lead and the audit shows both sides', async () => {
+    const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      token: await tokenFor('intake-officer', 'OHCHR-COL'),
+      body: validAllegation,
+    });
+    const caseId: string = created.body.id;
+    const seenBy = async (entity: string) =>
+      (
+        await call(running.baseUrl, 'GET', `/verification/cases/${caseId}`, {
+          token: await tokenFor('verification-officer', entity),
+        })
+      ).status;
+    await eventually(async () => (await seenBy('OHCHR-COL')) === 200, {
+      description: 'the case in verification',
+    });
+    expect(await seenBy(LEAD)).toBe(404);
+
+    const requested = await call(running.baseUrl, 'POST', `/intake/allegations/${caseId}/lead-transfers`, {
+      token: await tokenFor('supervisor', 'OHCHR-COL'),
+      body: { toEntity: LEAD },
+    });
+    expect(requested.status).toBe(201);
+    const byOther = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/lead-transfers/${requested.body.transferId}/accept`,
+      {
+        token: await tokenFor('supervisor', 'UNDP'),
+      },
+    );
+    expect(byOther.status).toBe(404);
+    const accepted = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/lead-transfers/${requested.body.transferId}/accept`,
+      {
+        token: await tokenFor('supervisor', LEAD),
+      },
+    );
+    expect(accepted).toMatchObject({ status: 200, body: { leadEntity: LEAD } });
+    await eventually(async () => (await seenBy(LEAD)) === 200 && (await seenBy('OHCHR-COL')) === 404, {
+      timeoutMs: 5_000,
+      description: 'every service to follow the new lead',
+    });
+    const intake = await call(running.baseUrl, 'GET', `/intake/allegations/${caseId}`, {
+      token: await tokenFor('intake-officer', LEAD),
+    });
+    expect(intake.body.leadEntity).toBe(LEAD);
+
+    const audit = await call(running.baseUrl, 'GET', `/intake/audit?caseId=${caseId}`, {
+      token: await tokenFor('auditor', LEAD),
+    });
+    const steps = (
+      audit.body.records as Array<{
+        action: string;
+        outcome: string;
+        target: string | null;
+        actorEntity: string;
+      }>
+    ).map((row) => `${row.action} ${row.outcome} ${row.target ?? ''} ${row.actorEntity}`);
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^case:share allowed lead-transfer:.*:requested OHCHR-COL$/),
+        expect.stringMatching(/^share:respond allowed lead-transfer:.*:accepted OHCHR$/),
+        expect.stringMatching(/^share:respond denied .* UNDP$/),
+      ]),
+    );
+  });
 });

@@ -2,6 +2,8 @@ import { BackfillIntakeCaseAccess1767225700000 } from './migrations/176722570000
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
+import { LeadTransferRecordEntity } from './lead-transfer-record.entity';
+import { CreateLeadTransferRecords1767225704000 } from './migrations/1767225704000-create-lead-transfer-records.migration';
 import { CreateCaseShareRecords1767225701000 } from './migrations/1767225701000-create-case-share-records.migration';
 import { CaseReferenceCounterEntity } from './case-reference-counter.entity';
 import { CreateIntakeTables1767225601000 } from './migrations/1767225601000-create-intake-tables.migration';
@@ -14,6 +16,7 @@ export const INTAKE_ENTITIES = [
   AllegationEntity,
   CaseReferenceCounterEntity,
   CaseShareRecordEntity,
+  LeadTransferRecordEntity,
   ...MESSAGING_ENTITIES,
 ];
 export const INTAKE_MIGRATIONS = [
@@ -21,4 +24,5 @@ export const INTAKE_MIGRATIONS = [
   CreateIntakeTables1767225601000,
   BackfillIntakeCaseAccess1767225700000,
   CreateCaseShareRecords1767225701000,
+  CreateLeadTransferRecords1767225704000,
 ];

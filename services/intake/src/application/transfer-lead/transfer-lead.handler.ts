@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
+import { CaseAccessProjection, CaseAccessReader, type EntityRegistry } from '@reprisals/case-access';
+import { createEvent, LeadTransferred, LeadTransferRequested } from '@reprisals/contracts';
+import { CLOCK, type Clock } from '@reprisals/kernel';
+import { ServiceMessaging } from '@reprisals/messaging';
+import type { ActingUser } from '@reprisals/security';
+import { ShareRefused } from '../../domain/case-share';
+import { acceptLeadTransfer, requestLeadTransfer } from '../../domain/lead-transfer';
+import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
+import { lockCase } from '../../infrastructure/persistence/case-share.repository';
+import { LeadTransferRecordEntity } from '../../infrastructure/persistence/lead-transfer-record.entity';
+import { CaseNotVisible } from '../case-share-refusal';
+import { UN_ENTITY_REGISTRY } from '../share-case/un-entity-registry.provider';
+
+type RequestContext = Pick<AuditEntry, 'requestId' | 'traceId'>;
+
+/** Hands the lead of a case to another entity: the lead asks, the receiving entity accepts; both sides audited. */
+@Injectable()
+export class TransferLeadHandler {
+  private readonly reader = new CaseAccessReader();
+  private readonly projection = new CaseAccessProjection();
+
+  constructor(
+    private readonly messaging: ServiceMessaging,
+    private readonly audit: AuditTrail,
+    @Inject(UN_ENTITY_REGISTRY) private readonly registry: EntityRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async request(
+    caseId: string,
+    toEntity: string,
+    user: ActingUser,
+    context: RequestContext,
+  ): Promise<{ transferId: string }> {
+    const now = this.clock.now();
+    return this.messaging.outbox.run(async (unit) => {
+      if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
+      const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
+      if (!access.visible || !access.leadEntity) throw new CaseNotVisible();
+      if (!this.registry.isKnown(toEntity))
+        throw new ShareRefused('invalid', 'toEntity', 'is not a UN entity of the registry');
+      const transfer = requestLeadTransfer({
+        transferId: randomUUID(),
+        caseId,
+        leadEntity: access.leadEntity,
+        callerEntity: user.entity,
+        toEntity,
+      });
+      await unit.manager.getRepository(LeadTransferRecordEntity).insert({
+        ...transfer,
+        requestedBySub: user.sub,
+        requestedAt: now,
+        updatedAt: now,
+      });
+      unit.record(
+        createEvent(
+          LeadTransferRequested,
+          {
+            caseId,
+            transferId: transfer.transferId,
+            fromEntity: transfer.fromEntity,
+            toEntity: transfer.toEntity,
+          },
+          {
+            caseId,
+            actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
+            occurredAt: now,
+          },
+        ),
+      );
+      await this.audit.record(unit.manager, {
+        ...actingUserAudit(user),
+        ...context,
+        action: user.permission,
+        caseId,
+        target: `lead-transfer:${transfer.transferId}:requested`,
+        outcome: 'allowed',
+      });
+      return { transferId: transfer.transferId };
+    });
+  }
+
+  async accept(
+    caseId: string,
+    transferId: string,
+    user: ActingUser,
+    context: RequestContext,
+  ): Promise<{ leadEntity: string }> {
+    const now = this.clock.now();
+    return this.messaging.outbox.run(async (unit) => {
+      const row = (await lockCase(unit.manager, caseId))
+        ? await unit.manager
+            .getRepository(LeadTransferRecordEntity)
+            .createQueryBuilder('transfer')
+            .setLock('pessimistic_write')
+            .where('transfer.transferId = :transferId AND transfer.caseId = :caseId', { transferId, caseId })
+            .getOne()
+        : null;
+      if (!row) throw new ShareRefused('not-offered-to-you', 'transferId', 'no such transfer');
+      const accepted = acceptLeadTransfer(row, user.entity);
+      await unit.manager
+        .getRepository(LeadTransferRecordEntity)
+        .update({ transferId }, { status: 'accepted', updatedAt: now });
+      await unit.manager
+        .getRepository(AllegationEntity)
+        .update({ id: caseId }, { leadEntity: accepted.toEntity });
+      const event = createEvent(
+        LeadTransferred,
+        { caseId, transferId, fromEntity: accepted.fromEntity, toEntity: accepted.toEntity },
+        {
+          caseId,
+          actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
+          occurredAt: now,
+        },
+      );
+      unit.record(event);
+      await this.projection.project(unit.manager, event);
+      await this.audit.record(unit.manager, {
+        ...actingUserAudit(user),
+        ...context,
+        action: user.permission,
+        caseId,
+        target: `lead-transfer:${transferId}:accepted`,
+        outcome: 'allowed',
+      });
+      return { leadEntity: accepted.toEntity };
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { ShareRefused } from './case-share';
+
+export type LeadTransferStatus = 'requested' | 'accepted';
+
+/** The move of a case's lead to another entity, e.g. from a field presence to headquarters. */
+export interface LeadTransfer {
+  transferId: string;
+  caseId: string;
+  fromEntity: string;
+  toEntity: string;
+  status: LeadTransferStatus;
+}
+
+/** Only the lead entity asks to hand the case over, and only to another entity. */
+export function requestLeadTransfer(input: {
+  transferId: string;
+  caseId: string;
+  leadEntity: string;
+  callerEntity: string;
+  toEntity: string;
+}): LeadTransfer {
+  if (input.callerEntity !== input.leadEntity) {
+    throw new ShareRefused('not-lead', 'toEntity', 'only the lead entity hands a case over');
+  }
+  if (input.toEntity === input.leadEntity)
+    throw new ShareRefused('invalid', 'toEntity', 'is the lead entity itself');
+  return {
+    transferId: input.transferId,
+    caseId: input.caseId,
+    fromEntity: input.leadEntity,
+    toEntity: input.toEntity,
+    status: 'requested',
+  };
+}
+
+/** The receiving entity takes the lead; the request must be addressed to it and still open. */
+export function acceptLeadTransfer(transfer: LeadTransfer, callerEntity: string): LeadTransfer {
+  if (transfer.toEntity !== callerEntity)
+    throw new ShareRefused('not-offered-to-you', 'transferId', 'no such transfer');
+  if (transfer.status !== 'requested')
+    throw new ShareRefused('wrong-status', 'transferId', `the transfer is ${transfer.status}`);
+  return { ...transfer, status: 'accepted' };
+}
