@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
+import { publicKeysAsPem, trustedAuditKeysFromEnvironment, verifyExport } from '@reprisals/audit';
 import { InProcessTransport } from '@reprisals/messaging';
 import { AuditCheckpoints } from '@reprisals/service-platform';
 import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
@@ -138,6 +139,14 @@ describe('audit trail, as an auditor reads it', () => {
     expect((readsOfTheAudit.body.records as AuditRow[]).some((row) => row.action === 'audit:read')).toBe(
       true,
     );
+
+    const exported = await call(running.baseUrl, 'GET', '/intake/audit/export', { token: auditor });
+    expect(exported.status).toBe(200);
+    const trusted = publicKeysAsPem(trustedAuditKeysFromEnvironment(process.env));
+    expect(verifyExport(exported.body, trusted)).toMatchObject({ ok: true });
+    const doctored = structuredClone(exported.body) as { records: Array<{ action: string }> };
+    doctored.records[0]!.action = 'allegation:read';
+    expect(verifyExport(doctored, trusted)).toMatchObject({ ok: false });
 
     const verify = await runVerify(database.url);
     expect(verify.code).toBe(0);

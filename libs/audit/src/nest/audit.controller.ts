@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { actingUserAudit } from '../entry/audit-actor';
 import { DEFAULT_AUDIT_LIST_LIMIT } from '../records/audit-record.reader';
+import type { AuditExport } from '../export/audit-export';
 import type { AuditRecordView } from '../records/audit-record.view';
 import { AuditTrail } from '../trail/audit-trail';
 import { parseAuditQuery } from './audit-query.schema';
@@ -54,6 +55,28 @@ export function auditControllerFor(service: string): Type<unknown> {
       const records = await this.trail.list({ ...filter, limit });
       const last = records[records.length - 1];
       return { records, ...(last && records.length === limit ? { next: last.seq } : {}) };
+    }
+
+    @Get('export')
+    @RequirePermission('audit:read')
+    @ApiOperation({
+      summary: `The whole audit chain of ${service} with its signed checkpoints and public keys, verifiable offline`,
+    })
+    @ApiOkResponse({
+      description: 'A self-contained document; verify it with verifyExport and the trusted keys',
+    })
+    async export(
+      @ActingAs('audit:read') user: ActingUser,
+      @Req() request: IncomingMessage,
+    ): Promise<AuditExport> {
+      await this.trail.recordNow({
+        ...actingUserAudit(user),
+        ...requestAuditContext(request),
+        action: 'audit:read',
+        target: `GET /${service}/audit/export`,
+        outcome: 'allowed',
+      });
+      return this.trail.exportChain();
     }
   }
   Object.defineProperty(AuditController, 'name', { value: `${pascal(service)}AuditController` });
