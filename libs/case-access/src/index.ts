@@ -60,3 +60,7 @@ export {
   loadEntityRegistry,
   parseEntityRegistry,
 } from './registry/entity-registry.loader';
+export {
+  caseAccessBackfillMigration,
+  type CaseAccessBackfill,
+} from './migrations/case-access-backfill.migration';

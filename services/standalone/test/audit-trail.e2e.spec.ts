@@ -1,21 +1,16 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { Client } from 'pg';
 import { publicKeysAsPem, trustedAuditKeysFromEnvironment, verifyExport } from '@reprisals/audit';
-import { InProcessTransport } from '@reprisals/messaging';
 import { AuditCheckpoints } from '@reprisals/service-platform';
-import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
-import { ALL_SERVICES } from '../src/all-services';
+import { eventually, type TestDatabase } from '@reprisals/testing';
 import {
   call,
   countRows,
-  startProcess,
+  runRepositoryCommand,
   tokenFor,
+  useStandaloneSystem,
   validAllegation,
   type RunningProcess,
 } from './system.fixture';
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 interface AuditRow {
   action: string;
@@ -28,22 +23,12 @@ interface AuditRow {
 }
 
 describe('audit trail, as an auditor reads it', () => {
-  let database: TestDatabase;
+  const system = useStandaloneSystem('audit_trail');
   let running: RunningProcess;
+  let database: TestDatabase;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('audit_trail');
-    running = await startProcess({
-      processName: 'standalone',
-      services: ALL_SERVICES,
-      databaseUrl: database.url,
-      transport: new InProcessTransport(),
-    });
-  });
-
-  afterAll(async () => {
-    await running?.app.close();
-    await database?.drop();
+  beforeAll(() => {
+    ({ running, database } = system());
   });
 
   it('given a case recorded, read, and refused to others, when the auditor lists it, then every step and attempt is there and the chains verify', async () => {
@@ -203,19 +188,5 @@ describe('audit trail, as an auditor reads it', () => {
 });
 
 function runVerify(databaseUrl: string): Promise<{ code: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', 'libs/audit/src/cli/verify-audit.ts', '--database-url', databaseUrl],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout }));
-  });
+  return runRepositoryCommand(['libs/audit/src/cli/verify-audit.ts', '--database-url', databaseUrl]);
 }

@@ -1,28 +1,15 @@
-import { InProcessTransport } from '@reprisals/messaging';
-import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
-import { ALL_SERVICES } from '../src/all-services';
-import { call, startProcess, tokenFor, validAllegation, type RunningProcess } from './system.fixture';
+import { eventually } from '@reprisals/testing';
+import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const LEAD = 'OHCHR';
 const PARTNER = 'TREATY-BODIES';
 
 describe('sharing a case with another UN entity', () => {
-  let database: TestDatabase;
+  const system = useStandaloneSystem('case_sharing');
   let running: RunningProcess;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('case_sharing');
-    running = await startProcess({
-      processName: 'standalone',
-      services: ALL_SERVICES,
-      databaseUrl: database.url,
-      transport: new InProcessTransport(),
-    });
-  });
-
-  afterAll(async () => {
-    await running?.app.close();
-    await database?.drop();
+  beforeAll(() => {
+    ({ running } = system());
   });
 
   /** What the partner entity gets from each service for the case. */

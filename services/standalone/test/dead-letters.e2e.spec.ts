@@ -1,32 +1,22 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { AllegationReceived, createEvent } from '@reprisals/contracts';
-import { EventEnvelopeCodec, InProcessTransport } from '@reprisals/messaging';
-import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
-import { ALL_SERVICES } from '../src/all-services';
-import { call, startProcess, tokenFor, type RunningProcess } from './system.fixture';
-
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+import { EventEnvelopeCodec, type InProcessTransport } from '@reprisals/messaging';
+import { eventually } from '@reprisals/testing';
+import {
+  call,
+  runRepositoryCommand,
+  tokenFor,
+  useStandaloneSystem,
+  type RunningProcess,
+} from './system.fixture';
 
 describe('dead letters, as an operator sees them', () => {
-  let database: TestDatabase;
+  const system = useStandaloneSystem('dead_letters');
   let running: RunningProcess;
-  const transport = new InProcessTransport();
+  let transport: InProcessTransport;
 
-  beforeAll(async () => {
-    database = await createTestDatabase('dead_letters');
-    running = await startProcess({
-      processName: 'standalone',
-      services: ALL_SERVICES,
-      databaseUrl: database.url,
-      transport,
-    });
-  });
-
-  afterAll(async () => {
-    await running?.app.close();
-    await database?.drop();
+  beforeAll(() => {
+    ({ running, transport } = system());
   });
 
   it('given an event that breaks its contract, when it arrives, then every subscriber dead-letters it and an admin can list and replay it', async () => {
@@ -88,27 +78,12 @@ describe('dead letters, as an operator sees them', () => {
     expect(unknown.status).toBe(404);
 
     const cli = await runCli(['list', '--service', 'verification', '--url', running.baseUrl]);
-    expect(cli.status).toBe(0);
+    expect(cli.code).toBe(0);
     expect(cli.stdout).toContain('2 dead letter(s) in verification');
     expect(cli.stdout).toContain(openCase.id);
   });
 });
 
-/** Runs the operator command as a child process, without blocking this process (which serves its requests). */
-function runCli(args: string[]): Promise<{ status: number | null; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', 'libs/service-platform/src/cli/dead-letters.ts', ...args],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (status) => resolve({ status, stdout }));
-  });
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return runRepositoryCommand(['libs/service-platform/src/cli/dead-letters.ts', ...args]);
 }

@@ -1,7 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import type { EventTransport } from '@reprisals/messaging';
+import { InProcessTransport, type EventTransport } from '@reprisals/messaging';
+import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
+import { ALL_SERVICES } from '../src/all-services';
 import { issueDevelopmentToken, type Role } from '@reprisals/security';
 import { createServicesApplication, type ServiceModuleFactory } from '@reprisals/service-platform';
 
@@ -70,3 +74,53 @@ export const validAllegation = {
     'A participant in the universal periodic review was questioned on return and her passport withheld.',
   submissionLanguage: 'en',
 };
+
+export interface StandaloneSystem {
+  running: RunningProcess;
+  database: TestDatabase;
+  transport: InProcessTransport;
+}
+
+/**
+ * The four services in one process on a fresh database, for the tests of one file: started
+ * before them, stopped after them. Returns a getter, since the system exists only once started.
+ */
+export function useStandaloneSystem(databasePrefix: string): () => StandaloneSystem {
+  let system: StandaloneSystem | undefined;
+  beforeAll(async () => {
+    const database = await createTestDatabase(databasePrefix);
+    const transport = new InProcessTransport();
+    const running = await startProcess({
+      processName: 'standalone',
+      services: ALL_SERVICES,
+      databaseUrl: database.url,
+      transport,
+    });
+    system = { running, database, transport };
+  });
+  afterAll(async () => {
+    await system?.running.app.close();
+    await system?.database.drop();
+  });
+  return () => {
+    if (!system) throw new Error('The standalone system is not started');
+    return system;
+  };
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** Runs one of the repository's TypeScript commands as a child process, without blocking this one. */
+export function runRepositoryCommand(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.base.json' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout }));
+  });
+}

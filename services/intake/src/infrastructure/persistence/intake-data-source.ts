@@ -1,4 +1,4 @@
-import { BackfillIntakeCaseAccess1767225700000 } from './migrations/1767225700000-backfill-case-access.migration';
+import { caseAccessBackfillMigration } from '@reprisals/case-access';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
@@ -22,7 +22,13 @@ export const INTAKE_ENTITIES = [
 export const INTAKE_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
   CreateIntakeTables1767225601000,
-  BackfillIntakeCaseAccess1767225700000,
+  caseAccessBackfillMigration({
+    timestamp: 1767225700000,
+    table: 'allegation',
+    caseIdColumn: 'id',
+    leadEntityColumn: 'lead_entity',
+    sinceColumn: 'recorded_at',
+  }),
   CreateCaseShareRecords1767225701000,
   CreateLeadTransferRecords1767225704000,
 ];

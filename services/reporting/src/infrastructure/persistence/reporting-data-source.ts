@@ -1,4 +1,4 @@
-import { BackfillReportingCaseAccess1767225700003 } from './migrations/1767225700003-backfill-case-access.migration';
+import { caseAccessBackfillMigration } from '@reprisals/case-access';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AuditCheckpointCopyEntity } from './audit-checkpoint-copy.entity';
 import { CaseAuditEntryEntity } from './case-audit-entry.entity';
@@ -21,7 +21,13 @@ export const REPORTING_ENTITIES = [
 export const REPORTING_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
   CreateReportingTables1767225604000,
-  BackfillReportingCaseAccess1767225700003,
+  caseAccessBackfillMigration({
+    timestamp: 1767225700003,
+    table: 'case_overview',
+    caseIdColumn: 'case_id',
+    leadEntityColumn: 'lead_entity',
+    sinceColumn: 'updated_at',
+  }),
   CreateCaseAuditEntries1767225702000,
   CreateAuditCheckpointCopies1767225703000,
 ];

@@ -1,4 +1,4 @@
-import { BackfillVerificationCaseAccess1767225700001 } from './migrations/1767225700001-backfill-case-access.migration';
+import { caseAccessBackfillMigration } from '@reprisals/case-access';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { CreateVerificationTables1767225602000 } from './migrations/1767225602000-create-verification-tables.migration';
 import { VerificationCaseEntity } from './verification-case.entity';
@@ -10,5 +10,11 @@ export const VERIFICATION_ENTITIES = [VerificationCaseEntity, ...MESSAGING_ENTIT
 export const VERIFICATION_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
   CreateVerificationTables1767225602000,
-  BackfillVerificationCaseAccess1767225700001,
+  caseAccessBackfillMigration({
+    timestamp: 1767225700001,
+    table: 'verification_case',
+    caseIdColumn: 'case_id',
+    leadEntityColumn: 'lead_entity',
+    sinceColumn: 'opened_at',
+  }),
 ];
