@@ -187,7 +187,10 @@ describe('sharing a case with another UN entity', () => {
 
     const requested = await call(running.baseUrl, 'POST', `/intake/allegations/${caseId}/lead-transfers`, {
       token: await tokenFor('supervisor', 'OHCHR-COL'),
-      body: { toEntity: LEAD },
+      body: {
+        toEntity: LEAD,
+        overrideReason: 'Headquarters takes the lead: the field office is under pressure',
+      },
     });
     expect(requested.status).toBe(201);
     const byOther = await call(
@@ -235,5 +238,99 @@ describe('sharing a case with another UN entity', () => {
         expect.stringMatching(/^share:respond denied .* UNDP$/),
       ]),
     );
+  });
+
+  it('given a lead transfer, then it needs consent or an override, a stale request lapses, and the new lead revokes the shares its predecessor made', async () => {
+    const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      token: await tokenFor('intake-officer', 'OHCHR-GTM'),
+      body: validAllegation,
+    });
+    const caseId: string = created.body.id;
+    const override = { overrideReason: 'Headquarters must lead: the risk to the person is critical' };
+    const withoutOverride = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/lead-transfers`,
+      {
+        token: await tokenFor('intake-officer', 'OHCHR-GTM'),
+        body: { toEntity: LEAD },
+      },
+    );
+    expect(withoutOverride.status).toBe(409);
+
+    const shared = await call(running.baseUrl, 'POST', `/intake/allegations/${caseId}/shares`, {
+      token: await tokenFor('supervisor', 'OHCHR-GTM'),
+      body: {
+        entity: PARTNER,
+        purpose: 'The treaty body follows up on the threats',
+        scope: 'summary',
+        ...override,
+      },
+    });
+    expect(shared.status).toBe(201);
+    const toUndp = await call(running.baseUrl, 'POST', `/intake/allegations/${caseId}/lead-transfers`, {
+      token: await tokenFor('supervisor', 'OHCHR-GTM'),
+      body: { toEntity: 'UNDP', ...override },
+    });
+    const toHeadquarters = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/lead-transfers`,
+      {
+        token: await tokenFor('supervisor', 'OHCHR-GTM'),
+        body: { toEntity: LEAD, ...override },
+      },
+    );
+    expect([toUndp.status, toHeadquarters.status]).toEqual([201, 201]);
+    const accepted = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/lead-transfers/${toHeadquarters.body.transferId}/accept`,
+      {
+        token: await tokenFor('supervisor', LEAD),
+      },
+    );
+    expect(accepted.status).toBe(200);
+
+    const stale = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/lead-transfers/${toUndp.body.transferId}/accept`,
+      {
+        token: await tokenFor('supervisor', 'UNDP'),
+      },
+    );
+    expect(stale.status).toBe(409);
+    const lapsedOffer = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/shares/${shared.body.shareId}/accept`,
+      {
+        token: await tokenFor('focal-point', PARTNER),
+      },
+    );
+    expect(lapsedOffer.status).toBe(409);
+    const byFormerLead = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/shares/${shared.body.shareId}/revoke`,
+      {
+        token: await tokenFor('supervisor', 'OHCHR-GTM'),
+      },
+    );
+    expect(byFormerLead.status).toBe(404);
+    const byNewLead = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/shares/${shared.body.shareId}/revoke`,
+      {
+        token: await tokenFor('supervisor', LEAD),
+      },
+    );
+    expect(byNewLead).toMatchObject({ status: 200, body: { status: 'revoked' } });
+    const lead = await call(running.baseUrl, 'GET', `/intake/allegations/${caseId}`, {
+      token: await tokenFor('intake-officer', LEAD),
+    });
+    expect(lead.body.leadEntity).toBe(LEAD);
   });
 });

@@ -6,6 +6,7 @@ import { CLOCK, ManualClock } from '@reprisals/kernel';
 import { createServiceDataSource, initializeServiceDatabase } from '@reprisals/persistence';
 import { issueDevelopmentToken, SecurityModule, type Role, loadAccessPolicy } from '@reprisals/security';
 import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
+import { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from '@reprisals/case-access';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '../audit-schema';
 import type { AuditRecordView } from '../records/audit-record.view';
 import { AuditTrail } from '../trail/audit-trail';
@@ -25,6 +26,14 @@ describe('GET /<service>/audit', () => {
   let baseUrl: string;
   let trail: AuditTrail;
 
+  /** The auditor's entity (OHCHR) leads the case: its audit is the auditor's to read. */
+  const ledByOhchr = async (caseId: string): Promise<string> => {
+    await trail.dataSource.query(
+      `INSERT INTO intake.case_access (case_id, lead_entity, lead_since, updated_at) VALUES ($1, 'OHCHR', now(), now())`,
+      [caseId],
+    );
+    return caseId;
+  };
   const token = (roles: Role[], sub = 'auditor-7') =>
     issueDevelopmentToken({ sub, entity: 'OHCHR', roles }, env);
   const get = async (query: string, roles: Role[] = ['auditor'], headers: Record<string, string> = {}) =>
@@ -44,14 +53,14 @@ describe('GET /<service>/audit', () => {
             type: 'postgres',
             url: database.url,
             schema: 'intake',
-            entities: AUDIT_ENTITIES,
+            entities: [...AUDIT_ENTITIES, ...CASE_ACCESS_ENTITIES],
           }),
           dataSourceFactory: async () => {
             const dataSource = createServiceDataSource({
               url: database.url,
               schema: 'intake',
-              entities: AUDIT_ENTITIES,
-              migrations: AUDIT_MIGRATIONS,
+              entities: [...AUDIT_ENTITIES, ...CASE_ACCESS_ENTITIES],
+              migrations: [...AUDIT_MIGRATIONS, ...CASE_ACCESS_MIGRATIONS],
               applicationName: 'test-audit-http',
               poolSize: 4,
             });
@@ -75,7 +84,7 @@ describe('GET /<service>/audit', () => {
   });
 
   it('given an auditor, when the audit of a case is read, then the read is recorded first and comes back with the case records', async () => {
-    const caseId = randomUUID();
+    const caseId = await ledByOhchr(randomUUID());
     const step = await trail.recordNow(readIdentities(caseId));
     await trail.recordNow(readIdentities());
 
@@ -102,7 +111,9 @@ describe('GET /<service>/audit', () => {
 
   it('given more records than the limit, when read page by page, then `next` leads to the following page', async () => {
     const actor = `reader-${randomUUID().slice(0, 8)}`;
-    for (let index = 0; index < 3; index += 1) await trail.recordNow(readIdentities(randomUUID(), actor));
+    for (let index = 0; index < 3; index += 1) {
+      await trail.recordNow(readIdentities(await ledByOhchr(randomUUID()), actor));
+    }
 
     const first = (await (await get(`?actor=${actor}&limit=2`)).json()) as {
       records: AuditRecordView[];
@@ -117,6 +128,27 @@ describe('GET /<service>/audit', () => {
     expect(first.next).toBe(first.records[1]!.seq);
     expect(second.records).toHaveLength(1);
     expect(second.next).toBeUndefined();
+  });
+
+  it('given a case another entity leads, when an auditor asks for its audit, then 404, audited as denied', async () => {
+    const elsewhere = randomUUID();
+    await trail.dataSource.query(
+      `INSERT INTO intake.case_access (case_id, lead_entity, lead_since, updated_at) VALUES ($1, 'UNICEF', now(), now())`,
+      [elsewhere],
+    );
+    await trail.recordNow(readIdentities(elsewhere));
+
+    expect((await get(`?caseId=${elsewhere}`)).status).toBe(404);
+    const listed = (await (await get('?limit=1000')).json()) as { records: AuditRecordView[] };
+    expect(
+      listed.records.some((record) => record.caseId === elsewhere && record.action !== 'audit:read'),
+    ).toBe(false);
+    const attempts = await trail.list({ caseId: elsewhere });
+    expect(attempts.map((record) => [record.action, record.outcome, record.reason])).toContainEqual([
+      'audit:read',
+      'denied',
+      'no-share',
+    ]);
   });
 
   it('given an invalid query, when the audit is read, then 400 names the fields and nothing is recorded', async () => {

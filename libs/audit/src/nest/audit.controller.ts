@@ -1,4 +1,6 @@
-import { Controller, Get, Query, Req, type Type } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Query, Req, type Type } from '@nestjs/common';
+import { CaseAccessReader } from '@reprisals/case-access';
+import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
@@ -25,7 +27,12 @@ export function auditControllerFor(service: string): Type<unknown> {
   @ApiBearerAuth()
   @Controller(`${service}/audit`)
   class AuditController {
-    constructor(private readonly trail: AuditTrail) {}
+    private readonly caseAccess = new CaseAccessReader();
+
+    constructor(
+      private readonly trail: AuditTrail,
+      @Inject(CLOCK) private readonly clock: Clock,
+    ) {}
 
     @Get()
     @RequirePermission('audit:read')
@@ -43,16 +50,23 @@ export function auditControllerFor(service: string): Type<unknown> {
       @Req() request: IncomingMessage,
     ): Promise<AuditListResponse> {
       const filter = parseAuditQuery(query);
+      const now = this.clock.now();
+      // Need to know holds for auditors too: a case their entity does not see is answered as absent.
+      const hidden =
+        filter.caseId !== undefined &&
+        !(await this.caseAccess.accessOf(this.trail.dataSource, filter.caseId, user.entity, now)).visible;
       await this.trail.recordNow({
         ...actingUserAudit(user),
         ...requestAuditContext(request),
         action: 'audit:read',
         ...(filter.caseId ? { caseId: filter.caseId } : {}),
         target: `GET /${service}/audit`,
-        outcome: 'allowed',
+        outcome: hidden ? 'denied' : 'allowed',
+        ...(hidden ? { reason: 'no-share' } : {}),
       });
+      if (hidden) throw new NotFoundException('No such case');
       const limit = filter.limit ?? DEFAULT_AUDIT_LIST_LIMIT;
-      const records = await this.trail.list({ ...filter, limit });
+      const records = await this.trail.list({ ...filter, limit, visibleTo: { entity: user.entity, now } });
       const last = records[records.length - 1];
       return { records, ...(last && records.length === limit ? { next: last.seq } : {}) };
     }

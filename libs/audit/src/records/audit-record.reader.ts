@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Brackets, type DataSource, type EntityManager } from 'typeorm';
 import { AuditRecordEntity } from './audit-record.entity';
 import { toAuditRecordView, type AuditRecordView } from './audit-record.view';
 
@@ -6,6 +6,12 @@ export const DEFAULT_AUDIT_LIST_LIMIT = 100;
 export const MAX_AUDIT_LIST_LIMIT = 1_000;
 
 export interface AuditRecordFilter {
+  /**
+   * Only what this entity may know of: records about cases it leads or holds an accepted,
+   * unexpired share of (the service's case-access projection), and records about no case that
+   * its own people made.
+   */
+  visibleTo?: { entity: string; now: Date };
   caseId?: string;
   /** The actor's token subject (or service name, for system actors). */
   actorSub?: string;
@@ -38,6 +44,22 @@ export class AuditRecordReader {
     if (filter.from) query.andWhere('record.recordedAt >= :from', { from: filter.from });
     if (filter.to) query.andWhere('record.recordedAt < :to', { to: filter.to });
     if (filter.afterSeq) query.andWhere('record.seq > :afterSeq', { afterSeq: filter.afterSeq });
+    if (filter.visibleTo) {
+      query.andWhere(
+        new Brackets((visible) => {
+          visible
+            .where('record.caseId IS NULL AND record.actorEntity = :viewer')
+            .orWhere(
+              'EXISTS (SELECT 1 FROM "case_access" ca WHERE ca."case_id" = record.case_id AND ca."lead_entity" = :viewer)',
+            )
+            .orWhere(
+              `EXISTS (SELECT 1 FROM "case_share" cs WHERE cs."case_id" = record.case_id AND cs."entity" = :viewer
+                AND cs."status" = 'accepted' AND (cs."expires_at" IS NULL OR cs."expires_at" > :viewedAt))`,
+            );
+        }),
+        { viewer: filter.visibleTo.entity, viewedAt: filter.visibleTo.now },
+      );
+    }
     return (await query.getMany()).map(toAuditRecordView);
   }
 

@@ -100,6 +100,11 @@ export class AuditTrail {
     );
   }
 
+  /** The service's data source, where its audit and case-access tables live. */
+  get dataSource(): DataSource {
+    return this.options.dataSource;
+  }
+
   /** Records in seq order, filtered by case, actor and time. */
   list(filter: AuditRecordFilter = {}): Promise<AuditRecordView[]> {
     return this.reader.list(filter);

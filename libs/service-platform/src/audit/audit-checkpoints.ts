@@ -28,13 +28,13 @@ export class AuditCheckpoints implements OnApplicationBootstrap, OnModuleDestroy
     const interval = Number(process.env['AUDIT_CHECKPOINT_INTERVAL_MS'] ?? DEFAULT_INTERVAL_MS);
     if (!Number.isFinite(interval) || interval < 1_000)
       throw new Error('AUDIT_CHECKPOINT_INTERVAL_MS must be at least 1000');
-    this.timer = setInterval(() => void this.takeAll().catch(() => undefined), interval);
+    this.timer = setInterval(() => void this.takeAll(), interval);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.takeAll().catch(() => undefined);
+    await this.takeAll();
   }
 
   /** Signs every chain that grew since its last checkpoint. */

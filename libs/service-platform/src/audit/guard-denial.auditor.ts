@@ -6,6 +6,8 @@ import { AuditTrailRegistry } from './audit-trail.registry';
  * Records every refusal of the guard (403) in the audit trail of the service whose route was
  * asked for, before the answer leaves. Routes are prefixed by their service's name.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class GuardDenialAuditor implements AccessDenialListener {
   constructor(private readonly registry: AuditTrailRegistry) {}
@@ -23,7 +25,7 @@ export class GuardDenialAuditor implements AccessDenialListener {
         role,
       },
       action: denial.permission ?? 'undeclared',
-      ...(denial.caseId ? { caseId: denial.caseId } : {}),
+      ...(denial.caseId && UUID.test(denial.caseId) ? { caseId: denial.caseId } : {}),
       target: denial.route,
       outcome: 'denied',
       reason: denial.reason,

@@ -63,26 +63,7 @@ export function offerShare(request: OfferShareRequest): CaseShare {
   if (request.expiresAt && request.expiresAt.getTime() <= request.now.getTime()) {
     throw new ShareRefused('invalid', 'expiresAt', 'must be in the future');
   }
-  let consentBasis: ShareConsentBasis = 'consent';
-  if (request.consent !== 'given') {
-    if (!request.override) {
-      throw new ShareRefused(
-        'consent-missing',
-        'overrideReason',
-        request.consent === 'refused'
-          ? 'the victim refused sharing with other UN entities'
-          : 'no consent to share with other UN entities is recorded',
-      );
-    }
-    if (!request.override.permitted) {
-      throw new ShareRefused(
-        'override-not-permitted',
-        'overrideReason',
-        'only a supervisor may override consent',
-      );
-    }
-    consentBasis = 'supervisor-override';
-  }
+  const consentBasis = consentBasisFor(request.consent, request.override);
   return {
     shareId: request.shareId,
     caseId: request.caseId,
@@ -95,21 +76,59 @@ export function offerShare(request: OfferShareRequest): CaseShare {
   };
 }
 
-/** The receiving entity accepts or declines an offer made to it. */
+/**
+ * Whatever gives another entity the case (a share, a transfer of lead) needs the victim's consent
+ * to share with other UN entities, or a supervisor's written override.
+ */
+export function consentBasisFor(
+  consent: SharingConsent,
+  override: { reason: string; permitted: boolean } | undefined,
+): ShareConsentBasis {
+  if (consent === 'given') return 'consent';
+  if (!override) {
+    throw new ShareRefused(
+      'consent-missing',
+      'overrideReason',
+      consent === 'refused'
+        ? 'the victim refused sharing with other UN entities'
+        : 'no consent to share with other UN entities is recorded',
+    );
+  }
+  if (!override.permitted) {
+    throw new ShareRefused(
+      'override-not-permitted',
+      'overrideReason',
+      'only a supervisor may override consent',
+    );
+  }
+  return 'supervisor-override';
+}
+
+/**
+ * The receiving entity accepts or declines an offer made to it. An offer lapses when it expires
+ * or when the lead that made it hands the case over.
+ */
 export function respondToShare(
   share: CaseShare,
   responder: string,
   answer: 'accepted' | 'declined',
+  context: { currentLead: string; now: Date },
 ): CaseShare {
   if (share.entity !== responder) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
   if (share.status !== 'offered')
     throw new ShareRefused('wrong-status', 'shareId', `the share is ${share.status}`);
+  if (share.leadEntity !== context.currentLead) {
+    throw new ShareRefused('wrong-status', 'shareId', 'the offer lapsed when the case changed lead');
+  }
+  if (share.expiresAt && share.expiresAt.getTime() <= context.now.getTime()) {
+    throw new ShareRefused('wrong-status', 'shareId', 'the offer has expired');
+  }
   return { ...share, status: answer };
 }
 
-/** The lead entity takes a share back, offered or accepted, at any time. */
-export function revokeShare(share: CaseShare, callerEntity: string): CaseShare {
-  if (share.leadEntity !== callerEntity)
+/** The current lead takes a share back, offered or accepted, at any time (also one its predecessor made). */
+export function revokeShare(share: CaseShare, callerEntity: string, currentLead: string): CaseShare {
+  if (currentLead !== callerEntity)
     throw new ShareRefused('not-lead', 'shareId', 'only the lead entity revokes');
   if (share.status === 'revoked' || share.status === 'declined') {
     throw new ShareRefused('wrong-status', 'shareId', `the share is ${share.status}`);

@@ -69,15 +69,35 @@ describe('offering a case to another entity', () => {
 
 describe('answering and revoking a share', () => {
   const offered = offerShare(request);
+  const now = { currentLead: 'OHCHR', now: new Date('2026-05-02T11:00:00Z') };
+
+  it('given the case changed lead, when an old offer is answered, then it has lapsed; the new lead revokes it', () => {
+    expect(
+      refusal(() =>
+        respondToShare(offered, 'TREATY-BODIES', 'accepted', { ...now, currentLead: 'OHCHR-COL' }),
+      ),
+    ).toBe('wrong-status:shareId');
+    expect(refusal(() => revokeShare(offered, 'OHCHR', 'OHCHR-COL'))).toBe('not-lead:shareId');
+    expect(revokeShare(offered, 'OHCHR-COL', 'OHCHR-COL').status).toBe('revoked');
+  });
+
+  it('given an expired offer, when answered, then it has lapsed', () => {
+    const expiring = offerShare({ ...request, expiresAt: new Date('2026-05-02T10:30:00Z') });
+    expect(refusal(() => respondToShare(expiring, 'TREATY-BODIES', 'accepted', now))).toBe(
+      'wrong-status:shareId',
+    );
+  });
 
   it('given an offer, when the receiving entity accepts, then it is accepted; another entity cannot', () => {
-    expect(respondToShare(offered, 'TREATY-BODIES', 'accepted').status).toBe('accepted');
-    expect(refusal(() => respondToShare(offered, 'UNDP', 'accepted'))).toBe('not-offered-to-you:shareId');
+    expect(respondToShare(offered, 'TREATY-BODIES', 'accepted', now).status).toBe('accepted');
+    expect(refusal(() => respondToShare(offered, 'UNDP', 'accepted', now))).toBe(
+      'not-offered-to-you:shareId',
+    );
   });
 
   it('given an accepted share, when the lead revokes it, then it is revoked, once', () => {
-    const revoked = revokeShare(respondToShare(offered, 'TREATY-BODIES', 'accepted'), 'OHCHR');
+    const revoked = revokeShare(respondToShare(offered, 'TREATY-BODIES', 'accepted', now), 'OHCHR', 'OHCHR');
     expect(revoked.status).toBe('revoked');
-    expect(refusal(() => revokeShare(revoked, 'OHCHR'))).toBe('wrong-status:shareId');
+    expect(refusal(() => revokeShare(revoked, 'OHCHR', 'OHCHR'))).toBe('wrong-status:shareId');
   });
 });

@@ -33,11 +33,22 @@ export function requestLeadTransfer(input: {
   };
 }
 
-/** The receiving entity takes the lead; the request must be addressed to it and still open. */
-export function acceptLeadTransfer(transfer: LeadTransfer, callerEntity: string): LeadTransfer {
+/**
+ * The receiving entity takes the lead; the request must be addressed to it, still open, and made
+ * by the entity that leads the case now (a request made before another transfer has lapsed).
+ */
+export function acceptLeadTransfer(
+  transfer: LeadTransfer,
+  callerEntity: string,
+  currentLead: string,
+): LeadTransfer {
   if (transfer.toEntity !== callerEntity)
     throw new ShareRefused('not-offered-to-you', 'transferId', 'no such transfer');
-  if (transfer.status !== 'requested')
+  if (transfer.status !== 'requested') {
     throw new ShareRefused('wrong-status', 'transferId', `the transfer is ${transfer.status}`);
+  }
+  if (transfer.fromEntity !== currentLead) {
+    throw new ShareRefused('wrong-status', 'transferId', 'the request lapsed when the case changed lead');
+  }
   return { ...transfer, status: 'accepted' };
 }

@@ -24,9 +24,14 @@ describe('transferring the lead of a case', () => {
 
   it('given a request, when the receiving entity accepts, then it is accepted; nobody else can, and not twice', () => {
     const requested = requestLeadTransfer(request);
-    expect(() => acceptLeadTransfer(requested, 'UNDP')).toThrow(ShareRefused);
-    const accepted = acceptLeadTransfer(requested, 'OHCHR');
+    expect(() => acceptLeadTransfer(requested, 'UNDP', 'OHCHR-COL')).toThrow(ShareRefused);
+    const accepted = acceptLeadTransfer(requested, 'OHCHR', 'OHCHR-COL');
     expect(accepted.status).toBe('accepted');
-    expect(() => acceptLeadTransfer(accepted, 'OHCHR')).toThrow(ShareRefused);
+    expect(() => acceptLeadTransfer(accepted, 'OHCHR', 'OHCHR')).toThrow(ShareRefused);
+  });
+
+  it('given two requests, when one is accepted, then the other has lapsed', () => {
+    const toUndp = requestLeadTransfer({ ...request, transferId: 't-2', toEntity: 'UNDP' });
+    expect(() => acceptLeadTransfer(toUndp, 'UNDP', 'OHCHR')).toThrow(ShareRefused);
   });
 });

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
+import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { CaseShareRecordEntity } from '../../infrastructure/persistence/case-share-record.entity';
@@ -26,6 +27,7 @@ export class ListSharesController {
   constructor(
     @InjectDataSource(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly gate: CaseReadGate,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get(':id/shares')
@@ -44,7 +46,16 @@ export class ListSharesController {
       order: { offeredAt: 'ASC' },
     });
     let rows = offeredToCaller;
-    if (offeredToCaller.length === 0) {
+    if (offeredToCaller.length > 0) {
+      await this.audit.recordNow({
+        ...actingUserAudit(user),
+        ...requestAuditContext(request),
+        action: user.permission,
+        caseId,
+        target: 'GET /intake/allegations/:id/shares#own-offers',
+        outcome: 'allowed',
+      });
+    } else {
       // Without an offer of its own, the caller must see the case (audited; 404 otherwise).
       await this.gate.open({ service: 'intake', dataSource: this.dataSource, caseId, user, request });
       rows = await repository.find({ where: { caseId }, order: { offeredAt: 'ASC' } });

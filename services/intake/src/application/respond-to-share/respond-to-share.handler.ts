@@ -7,6 +7,7 @@ import { ServiceMessaging } from '@reprisals/messaging';
 import type { ActingUser } from '@reprisals/security';
 import { respondToShare, ShareRefused } from '../../domain/case-share';
 import {
+  currentLeadOf,
   loadShareForUpdate,
   lockCase,
   saveShareStatus,
@@ -36,7 +37,8 @@ export class RespondToShareHandler {
         ? await loadShareForUpdate(unit.manager, caseId, shareId)
         : undefined;
       if (!share) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
-      const answered = respondToShare(share, user.entity, answer);
+      const currentLead = (await currentLeadOf(unit.manager, caseId)) ?? '';
+      const answered = respondToShare(share, user.entity, answer, { currentLead, now });
       await saveShareStatus(unit.manager, answered, now);
       const data = { caseId, shareId, entity: answered.entity };
       const metadata = {

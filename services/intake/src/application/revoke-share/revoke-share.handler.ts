@@ -38,7 +38,7 @@ export class RevokeShareHandler {
       if (!access.visible) throw new CaseNotVisible();
       const share = await loadShareForUpdate(unit.manager, caseId, shareId);
       if (!share) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
-      const revoked = revokeShare(share, user.entity);
+      const revoked = revokeShare(share, user.entity, access.leadEntity ?? '');
       await saveShareStatus(unit.manager, revoked, now);
       const event = createEvent(
         ShareRevoked,

@@ -30,7 +30,7 @@ export class TransferLeadController {
     @Req() request: IncomingMessage,
   ): Promise<{ transferId: string }> {
     return this.refusals.guard(user, request, caseId, 'POST /intake/allegations/:id/lead-transfers', () =>
-      this.handler.request(caseId, command.toEntity, user, requestAuditContext(request)),
+      this.handler.request(caseId, command, user, requestAuditContext(request)),
     );
   }
 

@@ -5,11 +5,12 @@ import { CaseAccessProjection, CaseAccessReader, type EntityRegistry } from '@re
 import { createEvent, LeadTransferred, LeadTransferRequested } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
-import type { ActingUser } from '@reprisals/security';
-import { ShareRefused } from '../../domain/case-share';
+import { AccessPolicy, type ActingUser } from '@reprisals/security';
+import { consentBasisFor, ShareRefused } from '../../domain/case-share';
+import { SharingConsentReader } from '../../infrastructure/consent/sharing-consent.reader';
 import { acceptLeadTransfer, requestLeadTransfer } from '../../domain/lead-transfer';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
-import { lockCase } from '../../infrastructure/persistence/case-share.repository';
+import { currentLeadOf, lockCase } from '../../infrastructure/persistence/case-share.repository';
 import { LeadTransferRecordEntity } from '../../infrastructure/persistence/lead-transfer-record.entity';
 import { CaseNotVisible } from '../case-share-refusal';
 import { UN_ENTITY_REGISTRY } from '../share-case/un-entity-registry.provider';
@@ -25,16 +26,19 @@ export class TransferLeadHandler {
   constructor(
     private readonly messaging: ServiceMessaging,
     private readonly audit: AuditTrail,
+    private readonly consent: SharingConsentReader,
+    private readonly policy: AccessPolicy,
     @Inject(UN_ENTITY_REGISTRY) private readonly registry: EntityRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async request(
     caseId: string,
-    toEntity: string,
+    command: { toEntity: string; overrideReason?: string | undefined },
     user: ActingUser,
     context: RequestContext,
   ): Promise<{ transferId: string }> {
+    const { toEntity } = command;
     const now = this.clock.now();
     return this.messaging.outbox.run(async (unit) => {
       if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
@@ -42,6 +46,16 @@ export class TransferLeadHandler {
       if (!access.visible || !access.leadEntity) throw new CaseNotVisible();
       if (!this.registry.isKnown(toEntity))
         throw new ShareRefused('invalid', 'toEntity', 'is not a UN entity of the registry');
+      // The new lead gets the whole file: the same consent gate as a share.
+      const consentBasis = consentBasisFor(
+        await this.consent.consentOf(unit.manager, caseId),
+        command.overrideReason
+          ? {
+              reason: command.overrideReason,
+              permitted: this.policy.allows({ roles: user.roles }, 'consent:override'),
+            }
+          : undefined,
+      );
       const transfer = requestLeadTransfer({
         transferId: randomUUID(),
         caseId,
@@ -71,6 +85,16 @@ export class TransferLeadHandler {
           },
         ),
       );
+      if (consentBasis === 'supervisor-override') {
+        await this.audit.record(unit.manager, {
+          ...actingUserAudit(user),
+          ...context,
+          action: 'consent:override',
+          caseId,
+          target: `lead-transfer:${transfer.transferId}`,
+          outcome: 'allowed',
+        });
+      }
       await this.audit.record(unit.manager, {
         ...actingUserAudit(user),
         ...context,
@@ -100,7 +124,11 @@ export class TransferLeadHandler {
             .getOne()
         : null;
       if (!row) throw new ShareRefused('not-offered-to-you', 'transferId', 'no such transfer');
-      const accepted = acceptLeadTransfer(row, user.entity);
+      const accepted = acceptLeadTransfer(
+        row,
+        user.entity,
+        (await currentLeadOf(unit.manager, caseId)) ?? '',
+      );
       await unit.manager
         .getRepository(LeadTransferRecordEntity)
         .update({ transferId }, { status: 'accepted', updatedAt: now });

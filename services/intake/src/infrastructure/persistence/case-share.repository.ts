@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseShare } from '../../domain/case-share';
+import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
 
 /** Loads a share of a case, locked for the rest of the caller's transaction. */
@@ -44,4 +45,12 @@ export async function lockCase(manager: EntityManager, caseId: string): Promise<
     [caseId],
   );
   return rows.length === 1;
+}
+
+/** The entity that leads the case now (intake's own record, moved by accepted transfers). */
+export async function currentLeadOf(manager: EntityManager, caseId: string): Promise<string | undefined> {
+  const row = await manager
+    .getRepository(AllegationEntity)
+    .findOne({ where: { id: caseId }, select: { leadEntity: true } });
+  return row?.leadEntity;
 }
