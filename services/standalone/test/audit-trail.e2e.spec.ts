@@ -97,6 +97,8 @@ describe('audit trail, as an auditor reads it', () => {
         return (
           steps.some((step) => step.service === 'reporting') &&
           steps.some((step) => step.action === 'allegation:create') &&
+          steps.some((step) => step.action === 'state-file:open') &&
+          steps.some((step) => step.action === 'case:open') &&
           steps
         );
       },
@@ -109,6 +111,8 @@ describe('audit trail, as an auditor reads it', () => {
         'intake allegation:create allowed OHCHR',
         'intake allegation:read denied TREATY-BODIES',
         'reporting case:timeline:read allowed OHCHR',
+        'verification case:open allowed OHCHR',
+        'state-communication state-file:open allowed OHCHR',
       ]),
     );
     const times = acrossServices.map((step) =>
