@@ -75,6 +75,10 @@ describe('audit trail, as an auditor reads it', () => {
       // Reading the audit is itself audited, before the records leave.
       ['audit:read', 'allowed', null, 'OHCHR'],
     ]);
+    const refusal = (intake.body.records as Array<AuditRow & { requestId: string | null }>).find(
+      (row) => row.reason === 'missing-permission',
+    );
+    expect(refusal?.requestId).toEqual(expect.any(String));
     const reporting = await call(running.baseUrl, 'GET', `/reporting/audit?caseId=${caseId}`, {
       token: auditor,
     });

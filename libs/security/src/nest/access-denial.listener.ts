@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Actor } from '../actor/actor';
 import type { Permission } from '../policy/permission';
 
@@ -11,6 +12,8 @@ export interface AccessDenial {
   /** The case id when the route names one. */
   caseId: string | undefined;
   policyVersion: string;
+  /** The refused request, for its request and trace ids. */
+  request: IncomingMessage;
 }
 
 export interface AccessDenialListener {

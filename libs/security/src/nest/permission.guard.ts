@@ -77,7 +77,7 @@ export class PermissionGuard implements CanActivate {
     const route = typeof routed.route?.path === 'string' ? routed.route.path : '(unknown route)';
     const id = routed.params?.['id'];
     const caseId = typeof id === 'string' && /\/(allegations|cases)\/:id/.test(route) ? id : undefined;
-    await this.denials.denied({ ...denial, route, caseId, policyVersion: this.policy.version });
+    await this.denials.denied({ ...denial, route, caseId, policyVersion: this.policy.version, request });
   }
 
   private async authenticate(request: IncomingMessage, response: ServerResponse): Promise<Actor> {

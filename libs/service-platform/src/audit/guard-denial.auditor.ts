@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requestAuditContext } from '@reprisals/audit';
 import type { AccessDenial, AccessDenialListener } from '@reprisals/security';
 import { AuditTrailRegistry } from './audit-trail.registry';
 
@@ -27,6 +28,7 @@ export class GuardDenialAuditor implements AccessDenialListener {
       action: denial.permission ?? 'undeclared',
       ...(denial.caseId && UUID.test(denial.caseId) ? { caseId: denial.caseId } : {}),
       target: denial.route,
+      ...requestAuditContext(denial.request),
       outcome: 'denied',
       reason: denial.reason,
       policyVersion: denial.policyVersion,
