@@ -8,8 +8,12 @@ import { RevokeShareController } from './application/revoke-share/revoke-share.c
 import { RevokeShareHandler } from './application/revoke-share/revoke-share.handler';
 import { ShareCaseController } from './application/share-case/share-case.controller';
 import { ShareCaseHandler } from './application/share-case/share-case.handler';
-import { unEntityRegistryProvider } from './application/share-case/un-entity-registry.provider';
-import { SharingRefusalAuditor } from './application/sharing-refusal.auditor';
+import { RefusalAuditor } from './application/refusal.auditor';
+import { ChangeEntityController } from './application/change-entity/change-entity.controller';
+import { DesignateFocalPointController } from './application/designate-focal-point/designate-focal-point.controller';
+import { EntityRegistryEditor } from './application/entity-registry.editor';
+import { ListEntitiesController } from './application/list-entities/list-entities.controller';
+import { RegisterEntityController } from './application/register-entity/register-entity.controller';
 import { TransferLeadController } from './application/transfer-lead/transfer-lead.controller';
 import { TransferLeadHandler } from './application/transfer-lead/transfer-lead.handler';
 import { SharingConsentReader } from './infrastructure/consent/sharing-consent.reader';
@@ -45,6 +49,10 @@ export class IntakeModule {
         RespondToShareController,
         RevokeShareController,
         TransferLeadController,
+        ListEntitiesController,
+        RegisterEntityController,
+        ChangeEntityController,
+        DesignateFocalPointController,
       ],
       providers: [
         ReceiveAllegationHandler,
@@ -52,9 +60,9 @@ export class IntakeModule {
         RespondToShareHandler,
         RevokeShareHandler,
         TransferLeadHandler,
-        SharingRefusalAuditor,
+        RefusalAuditor,
         SharingConsentReader,
-        unEntityRegistryProvider,
+        EntityRegistryEditor,
         IntakeSubscriptions,
       ],
     };

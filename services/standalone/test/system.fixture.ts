@@ -33,7 +33,7 @@ export async function tokenFor(role: Role, entity = 'OHCHR', sub = `test-${role}
 
 export async function call(
   baseUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { token?: string; body?: unknown; rawBody?: string } = {},
 ): Promise<{ status: number; body: any }> {

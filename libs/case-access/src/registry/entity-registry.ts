@@ -1,6 +1,6 @@
 import type { UnEntity } from './un-entity';
 
-/** The UN entities the system knows, by code. Read-only: edits go through the registry file. */
+/** The UN entities of the seed file, by code. The live registry is intake's, edited by admins. */
 export class EntityRegistry {
   private readonly byCode: ReadonlyMap<string, UnEntity>;
 

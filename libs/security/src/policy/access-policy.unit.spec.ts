@@ -29,7 +29,7 @@ function policyError(text: string): AccessPolicyError {
 
 describe('AccessPolicy (the policy file)', () => {
   it('loads with a version and grants every permission to at least one role', () => {
-    expect(policy.version).toBe('2');
+    expect(policy.version).toBe('3');
     for (const permission of PERMISSIONS) expect(policy.rolesGranting(permission)).not.toHaveLength(0);
   });
 
@@ -38,6 +38,7 @@ describe('AccessPolicy (the policy file)', () => {
     expect([...policy.permissionsOf(actor('reporting-analyst'))].sort()).toEqual([
       'case:read',
       'case:timeline:read',
+      'entity:read',
       'report:compile',
       'report:finalise',
       'statistics:read',
@@ -45,7 +46,11 @@ describe('AccessPolicy (the policy file)', () => {
   });
 
   it('lets auditors read the audit trail and timelines but not identities', () => {
-    expect([...policy.permissionsOf(actor('auditor'))].sort()).toEqual(['audit:read', 'case:timeline:read']);
+    expect([...policy.permissionsOf(actor('auditor'))].sort()).toEqual([
+      'audit:read',
+      'case:timeline:read',
+      'entity:read',
+    ]);
   });
 
   it('keeps approvals with supervisors and dead letters with admins', () => {
@@ -64,7 +69,7 @@ describe('AccessPolicy (the policy file)', () => {
       allowed: true,
       permission: 'case:timeline:read',
       grantedBy: ['auditor', 'state-liaison'],
-      policyVersion: '2',
+      policyVersion: '3',
     });
     expect(policy.decide(both, 'case:erase')).toMatchObject({ allowed: false, grantedBy: [] });
   });

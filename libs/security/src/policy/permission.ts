@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   'audit:read',
   'dead-letter:read',
   'dead-letter:replay',
+  'entity:read',
+  'entity:manage',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -24,6 +24,7 @@ export function sharingRefusal(error: unknown): { reason: string; answer: HttpEx
       return { reason: 'wrong-status', answer: new ConflictException(error.message) };
     case 'override-not-permitted':
     case 'not-lead':
+    case 'not-focal-point':
       return { reason: error.code, answer: new ForbiddenException(error.message) };
     case 'not-offered-to-you':
       return { reason: 'not-offered-to-you', answer: new NotFoundException('No such share') };

@@ -24,6 +24,7 @@ export class ShareRefused extends Error {
       | 'override-not-permitted'
       | 'not-lead'
       | 'not-offered-to-you'
+      | 'not-focal-point'
       | 'wrong-status',
     readonly field: string,
     reason: string,
@@ -112,9 +113,12 @@ export function respondToShare(
   share: CaseShare,
   responder: string,
   answer: 'accepted' | 'declined',
-  context: { currentLead: string; now: Date },
+  context: { currentLead: string; now: Date; answeredByFocalPoint: boolean },
 ): CaseShare {
   if (share.entity !== responder) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
+  if (!context.answeredByFocalPoint) {
+    throw new ShareRefused('not-focal-point', 'shareId', 'only the entity’s designated focal points answer');
+  }
   if (share.status !== 'offered')
     throw new ShareRefused('wrong-status', 'shareId', `the share is ${share.status}`);
   if (share.leadEntity !== context.currentLead) {

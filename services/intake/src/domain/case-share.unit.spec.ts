@@ -69,7 +69,7 @@ describe('offering a case to another entity', () => {
 
 describe('answering and revoking a share', () => {
   const offered = offerShare(request);
-  const now = { currentLead: 'OHCHR', now: new Date('2026-05-02T11:00:00Z') };
+  const now = { currentLead: 'OHCHR', now: new Date('2026-05-02T11:00:00Z'), answeredByFocalPoint: true };
 
   it('given the case changed lead, when an old offer is answered, then it has lapsed; the new lead revokes it', () => {
     expect(
@@ -93,6 +93,12 @@ describe('answering and revoking a share', () => {
     expect(refusal(() => respondToShare(offered, 'UNDP', 'accepted', now))).toBe(
       'not-offered-to-you:shareId',
     );
+  });
+
+  it('given an entity with designated focal points, when someone else of it answers, then it is refused', () => {
+    const answer = () =>
+      respondToShare(offered, 'TREATY-BODIES', 'accepted', { ...now, answeredByFocalPoint: false });
+    expect(refusal(answer)).toBe('not-focal-point:shareId');
   });
 
   it('given an accepted share, when the lead revokes it, then it is revoked, once', () => {

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { requestAuditContext } from '@reprisals/audit';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
-import { SharingRefusalAuditor } from '../sharing-refusal.auditor';
+import { RefusalAuditor } from '../refusal.auditor';
 import { RespondToShareHandler } from './respond-to-share.handler';
 
 type Answer = { shareId: string; status: 'accepted' | 'declined' };
@@ -16,7 +16,7 @@ type Answer = { shareId: string; status: 'accepted' | 'declined' };
 export class RespondToShareController {
   constructor(
     private readonly handler: RespondToShareHandler,
-    private readonly refusals: SharingRefusalAuditor,
+    private readonly refusals: RefusalAuditor,
   ) {}
 
   @Post(':id/shares/:shareId/accept')

@@ -6,12 +6,14 @@ import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import type { ActingUser } from '@reprisals/security';
 import { respondToShare, ShareRefused } from '../../domain/case-share';
+import { mayAnswerShares } from '../../domain/un-entity-registry';
 import {
   currentLeadOf,
   loadShareForUpdate,
   lockCase,
   saveShareStatus,
 } from '../../infrastructure/persistence/case-share.repository';
+import { findRegisteredEntity } from '../../infrastructure/persistence/un-entity-registry.repository';
 
 /** The receiving entity's focal point accepts or declines a share offered to it. */
 @Injectable()
@@ -38,7 +40,12 @@ export class RespondToShareHandler {
         : undefined;
       if (!share) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
       const currentLead = (await currentLeadOf(unit.manager, caseId)) ?? '';
-      const answered = respondToShare(share, user.entity, answer, { currentLead, now });
+      const receiving = await findRegisteredEntity(unit.manager, share.entity);
+      const answered = respondToShare(share, user.entity, answer, {
+        currentLead,
+        now,
+        answeredByFocalPoint: !receiving || mayAnswerShares(receiving, user.sub),
+      });
       await saveShareStatus(unit.manager, answered, now);
       const data = { caseId, shareId, entity: answered.entity };
       const metadata = {

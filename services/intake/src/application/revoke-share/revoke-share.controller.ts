@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { requestAuditContext } from '@reprisals/audit';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, UuidParamPipe } from '@reprisals/service-platform';
-import { SharingRefusalAuditor } from '../sharing-refusal.auditor';
+import { RefusalAuditor } from '../refusal.auditor';
 import { RevokeShareHandler } from './revoke-share.handler';
 
 @ApiTags('intake: sharing')
@@ -14,7 +14,7 @@ import { RevokeShareHandler } from './revoke-share.handler';
 export class RevokeShareController {
   constructor(
     private readonly handler: RevokeShareHandler,
-    private readonly refusals: SharingRefusalAuditor,
+    private readonly refusals: RefusalAuditor,
   ) {}
 
   @Post(':id/shares/:shareId/revoke')

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { requestAuditContext } from '@reprisals/audit';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, ApiZodBody, UuidParamPipe, ZodValidationPipe } from '@reprisals/service-platform';
-import { SharingRefusalAuditor } from '../sharing-refusal.auditor';
+import { RefusalAuditor } from '../refusal.auditor';
 import { shareCaseCommandSchema, type ShareCaseCommand } from './share-case.command';
 import { ShareCaseHandler } from './share-case.handler';
 
@@ -21,7 +21,7 @@ import { ShareCaseHandler } from './share-case.handler';
 export class ShareCaseController {
   constructor(
     private readonly handler: ShareCaseHandler,
-    private readonly refusals: SharingRefusalAuditor,
+    private readonly refusals: RefusalAuditor,
   ) {}
 
   @Post(':id/shares')

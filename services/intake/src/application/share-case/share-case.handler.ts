@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
-import { CaseAccessProjection, CaseAccessReader, type EntityRegistry } from '@reprisals/case-access';
+import { CaseAccessProjection, CaseAccessReader } from '@reprisals/case-access';
 import { CaseShared, createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
@@ -10,9 +10,9 @@ import { offerShare, ShareRefused } from '../../domain/case-share';
 import { SharingConsentReader } from '../../infrastructure/consent/sharing-consent.reader';
 import { CaseShareRecordEntity } from '../../infrastructure/persistence/case-share-record.entity';
 import { lockCase } from '../../infrastructure/persistence/case-share.repository';
+import { isActiveEntity } from '../../infrastructure/persistence/un-entity-registry.repository';
 import { CaseNotVisible } from '../case-share-refusal';
 import type { ShareCaseCommand } from './share-case.command';
-import { UN_ENTITY_REGISTRY } from './un-entity-registry.provider';
 
 /** Offers a case to another UN entity: the share, its event, the access projection and the audit commit together. */
 @Injectable()
@@ -25,7 +25,6 @@ export class ShareCaseHandler {
     private readonly audit: AuditTrail,
     private readonly consent: SharingConsentReader,
     private readonly policy: AccessPolicy,
-    @Inject(UN_ENTITY_REGISTRY) private readonly registry: EntityRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -40,8 +39,8 @@ export class ShareCaseHandler {
       if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
       const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
       if (!access.visible || !access.leadEntity) throw new CaseNotVisible();
-      if (!this.registry.isKnown(command.entity)) {
-        throw new ShareRefused('invalid', 'entity', 'is not a UN entity of the registry');
+      if (!(await isActiveEntity(unit.manager, command.entity))) {
+        throw new ShareRefused('invalid', 'entity', 'is not an active UN entity of the registry');
       }
       const override = command.overrideReason
         ? {

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { requestAuditContext } from '@reprisals/audit';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, ApiZodBody, UuidParamPipe, ZodValidationPipe } from '@reprisals/service-platform';
-import { SharingRefusalAuditor } from '../sharing-refusal.auditor';
+import { RefusalAuditor } from '../refusal.auditor';
 import { requestLeadTransferCommandSchema, type RequestLeadTransferCommand } from './transfer-lead.command';
 import { TransferLeadHandler } from './transfer-lead.handler';
 
@@ -15,7 +15,7 @@ import { TransferLeadHandler } from './transfer-lead.handler';
 export class TransferLeadController {
   constructor(
     private readonly handler: TransferLeadHandler,
-    private readonly refusals: SharingRefusalAuditor,
+    private readonly refusals: RefusalAuditor,
   ) {}
 
   @Post(':id/lead-transfers')

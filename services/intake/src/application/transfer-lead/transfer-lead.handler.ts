@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
-import { CaseAccessProjection, CaseAccessReader, type EntityRegistry } from '@reprisals/case-access';
+import { CaseAccessProjection, CaseAccessReader } from '@reprisals/case-access';
 import { createEvent, LeadTransferred, LeadTransferRequested } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
@@ -12,8 +12,8 @@ import { acceptLeadTransfer, requestLeadTransfer } from '../../domain/lead-trans
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { currentLeadOf, lockCase } from '../../infrastructure/persistence/case-share.repository';
 import { LeadTransferRecordEntity } from '../../infrastructure/persistence/lead-transfer-record.entity';
+import { isActiveEntity } from '../../infrastructure/persistence/un-entity-registry.repository';
 import { CaseNotVisible } from '../case-share-refusal';
-import { UN_ENTITY_REGISTRY } from '../share-case/un-entity-registry.provider';
 
 type RequestContext = Pick<AuditEntry, 'requestId' | 'traceId'>;
 
@@ -28,7 +28,6 @@ export class TransferLeadHandler {
     private readonly audit: AuditTrail,
     private readonly consent: SharingConsentReader,
     private readonly policy: AccessPolicy,
-    @Inject(UN_ENTITY_REGISTRY) private readonly registry: EntityRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -44,8 +43,8 @@ export class TransferLeadHandler {
       if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
       const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
       if (!access.visible || !access.leadEntity) throw new CaseNotVisible();
-      if (!this.registry.isKnown(toEntity))
-        throw new ShareRefused('invalid', 'toEntity', 'is not a UN entity of the registry');
+      if (!(await isActiveEntity(unit.manager, toEntity)))
+        throw new ShareRefused('invalid', 'toEntity', 'is not an active UN entity of the registry');
       // The new lead gets the whole file: the same consent gate as a share.
       const consentBasis = consentBasisFor(
         await this.consent.consentOf(unit.manager, caseId),

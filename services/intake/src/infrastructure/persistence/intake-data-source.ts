@@ -2,7 +2,10 @@ import { caseAccessBackfillMigration } from '@reprisals/case-access';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
+import { EntityFocalPointRecordEntity } from './entity-focal-point-record.entity';
 import { LeadTransferRecordEntity } from './lead-transfer-record.entity';
+import { UnEntityRecordEntity } from './un-entity-record.entity';
+import { CreateUnEntityRegistry1767225705000 } from './migrations/1767225705000-create-un-entity-registry.migration';
 import { CreateLeadTransferRecords1767225704000 } from './migrations/1767225704000-create-lead-transfer-records.migration';
 import { CreateCaseShareRecords1767225701000 } from './migrations/1767225701000-create-case-share-records.migration';
 import { CaseReferenceCounterEntity } from './case-reference-counter.entity';
@@ -17,6 +20,8 @@ export const INTAKE_ENTITIES = [
   CaseReferenceCounterEntity,
   CaseShareRecordEntity,
   LeadTransferRecordEntity,
+  UnEntityRecordEntity,
+  EntityFocalPointRecordEntity,
   ...MESSAGING_ENTITIES,
 ];
 export const INTAKE_MIGRATIONS = [
@@ -31,4 +36,5 @@ export const INTAKE_MIGRATIONS = [
   }),
   CreateCaseShareRecords1767225701000,
   CreateLeadTransferRecords1767225704000,
+  CreateUnEntityRegistry1767225705000,
 ];
