@@ -1,5 +1,7 @@
 import { AuditCheckpointSigned } from './audit/audit-checkpoint-signed.event';
 import { AuditRecorded } from './audit/audit-recorded.event';
+import { ConsentRecorded } from './consent/consent-recorded.event';
+import { ConsentWithdrawn } from './consent/consent-withdrawn.event';
 import { AllegationReceived } from './intake/allegation-received.event';
 import type { EventDefinition } from './integration-event';
 import { CaseShared } from './sharing/case-shared.event';
@@ -22,6 +24,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ShareRevoked,
   LeadTransferRequested,
   LeadTransferred,
+  ConsentRecorded,
+  ConsentWithdrawn,
 ];
 
 export class EventCatalogue {

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditCheckpointCopyEntity } from '@reprisals/audit';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetAllegationController } from './application/get-allegation/get-allegation.controller';
 import { ListSharesController } from './application/list-shares/list-shares.controller';
@@ -9,6 +10,10 @@ import { RevokeShareHandler } from './application/revoke-share/revoke-share.hand
 import { ShareCaseController } from './application/share-case/share-case.controller';
 import { ShareCaseHandler } from './application/share-case/share-case.handler';
 import { RefusalAuditor } from './application/refusal.auditor';
+import { ReadConsentController } from './application/read-consent/read-consent.controller';
+import { RecordConsentController } from './application/record-consent/record-consent.controller';
+import { RecordConsentHandler } from './application/record-consent/record-consent.handler';
+import { WithdrawConsentController } from './application/withdraw-consent/withdraw-consent.controller';
 import { ChangeEntityController } from './application/change-entity/change-entity.controller';
 import { DesignateFocalPointController } from './application/designate-focal-point/designate-focal-point.controller';
 import { EntityRegistryEditor } from './application/entity-registry.editor';
@@ -24,6 +29,7 @@ import {
   INTAKE_MIGRATIONS,
   INTAKE_SCHEMA,
 } from './infrastructure/persistence/intake-data-source';
+import { CreateAuditCheckpointCopies1767225706000 } from './infrastructure/persistence/migrations/1767225706000-create-audit-checkpoint-copies.migration';
 import { IntakeSubscriptions } from './intake.subscriptions';
 
 /** Intake: where an entity records an allegation as it arrives. Routes under /intake. */
@@ -36,8 +42,9 @@ export class IntakeModule {
         {
           service: 'intake',
           schema: INTAKE_SCHEMA,
-          entities: INTAKE_ENTITIES,
-          migrations: INTAKE_MIGRATIONS,
+          // With the copies of reporting's signed audit checkpoints: intake is reporting's witness.
+          entities: [...INTAKE_ENTITIES, AuditCheckpointCopyEntity],
+          migrations: [...INTAKE_MIGRATIONS, CreateAuditCheckpointCopies1767225706000],
         },
         options,
       ),
@@ -53,6 +60,9 @@ export class IntakeModule {
         RegisterEntityController,
         ChangeEntityController,
         DesignateFocalPointController,
+        RecordConsentController,
+        WithdrawConsentController,
+        ReadConsentController,
       ],
       providers: [
         ReceiveAllegationHandler,
@@ -63,6 +73,7 @@ export class IntakeModule {
         RefusalAuditor,
         SharingConsentReader,
         EntityRegistryEditor,
+        RecordConsentHandler,
         IntakeSubscriptions,
       ],
     };

@@ -1,23 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
-import { CaseAccessProjection, CaseAccessReader } from '@reprisals/case-access';
-import { createEvent, ShareRevoked } from '@reprisals/contracts';
+import { CaseAccessReader } from '@reprisals/case-access';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import type { ActingUser } from '@reprisals/security';
 import { revokeShare, ShareRefused } from '../../domain/case-share';
-import {
-  loadShareForUpdate,
-  lockCase,
-  saveShareStatus,
-} from '../../infrastructure/persistence/case-share.repository';
+import { loadShareForUpdate, lockCase } from '../../infrastructure/persistence/case-share.repository';
+import { recordShareRevocation } from '../share-revocation';
 import { CaseNotVisible } from '../case-share-refusal';
 
 /** The lead entity takes a share back: every service stops showing the case to that entity. */
 @Injectable()
 export class RevokeShareHandler {
   private readonly reader = new CaseAccessReader();
-  private readonly projection = new CaseAccessProjection();
 
   constructor(
     private readonly messaging: ServiceMessaging,
@@ -39,19 +34,7 @@ export class RevokeShareHandler {
       const share = await loadShareForUpdate(unit.manager, caseId, shareId);
       if (!share) throw new ShareRefused('not-offered-to-you', 'shareId', 'no such share');
       const revoked = revokeShare(share, user.entity, access.leadEntity ?? '');
-      await saveShareStatus(unit.manager, revoked, now);
-      const event = createEvent(
-        ShareRevoked,
-        { caseId, shareId, entity: revoked.entity },
-        {
-          caseId,
-          actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-          occurredAt: now,
-          policyVersion: user.policyVersion,
-        },
-      );
-      unit.record(event);
-      await this.projection.project(unit.manager, event);
+      await recordShareRevocation(unit, revoked, user, now);
       await this.audit.record(unit.manager, {
         ...actingUserAudit(user),
         ...request,

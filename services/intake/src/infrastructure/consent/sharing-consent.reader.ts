@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { SharingConsent } from '../../domain/case-share';
+import { sharingConsentOf } from '../../domain/consent';
+import { currentConsentOf } from '../persistence/consent.repository';
 
 /**
- * What the victim's consent says about sharing the case with other UN entities.
- * Intake does not record consent yet: until it does, no case has consent to share, so every
- * share needs a supervisor's written, audited override. The gate fails closed, never open.
+ * What the consent in force says about sharing the case with other UN entities. Read inside
+ * the caller's transaction, after the case is locked, so a concurrent withdrawal is seen.
  */
 @Injectable()
 export class SharingConsentReader {
-  async consentOf(_manager: EntityManager, _caseId: string): Promise<SharingConsent> {
-    return 'not-recorded';
+  async consentOf(manager: EntityManager, caseId: string): Promise<SharingConsent> {
+    return sharingConsentOf(await currentConsentOf(manager, caseId));
   }
 }

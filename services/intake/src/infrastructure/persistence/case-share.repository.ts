@@ -54,3 +54,17 @@ export async function currentLeadOf(manager: EntityManager, caseId: string): Pro
     .findOne({ where: { id: caseId }, select: { leadEntity: true } });
   return row?.leadEntity;
 }
+
+/** Shares that rest on the victim's consent and still give (or offer) the case to an entity. */
+export async function liveConsentBasedSharesOf(manager: EntityManager, caseId: string): Promise<CaseShare[]> {
+  const rows = await manager
+    .getRepository(CaseShareRecordEntity)
+    .createQueryBuilder('share')
+    .setLock('pessimistic_write')
+    .where('share.caseId = :caseId', { caseId })
+    .andWhere("share.consentBasis = 'consent'")
+    .andWhere("share.status IN ('offered', 'accepted')")
+    .orderBy('share.offeredAt', 'ASC')
+    .getMany();
+  return rows.map(toCaseShare);
+}

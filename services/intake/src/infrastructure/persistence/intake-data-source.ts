@@ -2,6 +2,8 @@ import { caseAccessBackfillMigration } from '@reprisals/case-access';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
+import { ConsentRecordEntity } from './consent-record.entity';
+import { CreateConsentRecords1767225706000 } from './migrations/1767225706000-create-consent-records.migration';
 import { EntityFocalPointRecordEntity } from './entity-focal-point-record.entity';
 import { LeadTransferRecordEntity } from './lead-transfer-record.entity';
 import { UnEntityRecordEntity } from './un-entity-record.entity';
@@ -22,6 +24,7 @@ export const INTAKE_ENTITIES = [
   LeadTransferRecordEntity,
   UnEntityRecordEntity,
   EntityFocalPointRecordEntity,
+  ConsentRecordEntity,
   ...MESSAGING_ENTITIES,
 ];
 export const INTAKE_MIGRATIONS = [
@@ -37,4 +40,5 @@ export const INTAKE_MIGRATIONS = [
   CreateCaseShareRecords1767225701000,
   CreateLeadTransferRecords1767225704000,
   CreateUnEntityRegistry1767225705000,
+  CreateConsentRecords1767225706000,
 ];
