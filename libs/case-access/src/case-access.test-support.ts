@@ -9,6 +9,9 @@ import {
 } from 'typeorm';
 import {
   AllegationReceived,
+  ConsentRecorded,
+  ConsentWithdrawn,
+  type ConsentScopes,
   CaseShared,
   createEvent,
   LeadTransferred,
@@ -106,6 +109,35 @@ export class CaseEvents {
 
   revoked(shareId: string, entity: string): CaseAccessEvent {
     return createEvent(ShareRevoked, { caseId: this.caseId, shareId, entity }, this.context('OHCHR-COL'));
+  }
+
+  consentRecorded(version: number, scopes: ConsentScopes): CaseAccessEvent {
+    return createEvent(
+      ConsentRecorded,
+      {
+        caseId: this.caseId,
+        consentVersion: version,
+        scopes,
+        givenBy: 'victim',
+        givenOn: '2026-11-20',
+        form: 'written',
+      },
+      this.context('OHCHR-COL'),
+    );
+  }
+
+  consentWithdrawn(version: number): CaseAccessEvent {
+    return createEvent(
+      ConsentWithdrawn,
+      {
+        caseId: this.caseId,
+        consentVersion: version,
+        withdrawnBy: 'family',
+        withdrawnOn: '2026-11-20',
+        form: 'oral',
+      },
+      this.context('OHCHR-COL'),
+    );
   }
 
   transferred(transferId: string, fromEntity: string, toEntity: string): CaseAccessEvent {

@@ -37,6 +37,8 @@ export {
 } from './domain/share-status';
 export { CaseAccessEntity } from './persistence/case-access.entity';
 export { CaseShareEntity } from './persistence/case-share.entity';
+export { CaseConsentEntity } from './persistence/case-consent.entity';
+export { CaseConsentReader, type CaseConsent } from './reader/case-consent.reader';
 export { CreateCaseAccessTables1767225600200 } from './migrations/1767225600200-create-case-access-tables.migration';
 export { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from './case-access-schema';
 export { CASE_ACCESS_EVENTS, type CaseAccessEvent } from './projection/case-access.event';

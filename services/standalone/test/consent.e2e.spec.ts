@@ -37,6 +37,32 @@ describe('consent of a case, and what it lets others do', () => {
     ).status,
   });
 
+  /** The consent version each service's own projection holds for the case. */
+  const projectedConsent = async (caseId: string): Promise<string[]> => {
+    const client = new Client({ connectionString: system().database.url });
+    await client.connect();
+    try {
+      const seen: string[] = [];
+      for (const schema of ['intake', 'verification', 'state_communication', 'reporting']) {
+        const { rows } = await client.query<{ version: number; withdrawn: boolean; share: string }>(
+          `SELECT version, withdrawn, share_with_un_entities AS share FROM "${schema}".case_consent WHERE case_id = $1`,
+          [caseId],
+        );
+        const row = rows[0];
+        seen.push(
+          row
+            ? `${schema} v${row.version} share:${row.share}${row.withdrawn ? ' withdrawn' : ''}`
+            : `${schema} none`,
+        );
+      }
+      return seen;
+    } finally {
+      await client.end();
+    }
+  };
+  const everywhere = (state: string) =>
+    ['intake', 'verification', 'state_communication', 'reporting'].map((schema) => `${schema} ${state}`);
+
   it('given consent to share, when an officer shares without override and the consent is then withdrawn, then the share is revoked everywhere and the history keeps both versions', async () => {
     const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
       ...(await as('intake-officer', LEAD)),
@@ -90,6 +116,14 @@ describe('consent of a case, and what it lets others do', () => {
       body: consent,
     });
     expect(recorded).toMatchObject({ status: 201, body: { version: 1, revokedShares: [] } });
+    await eventually(
+      async () =>
+        JSON.stringify(await projectedConsent(caseId)) === JSON.stringify(everywhere('v1 share:yes')),
+      {
+        timeoutMs: 5_000,
+        description: 'every service to know the consent',
+      },
+    );
 
     const offered = await call(running.baseUrl, 'POST', `/intake/allegations/${caseId}/shares`, {
       ...(await as('intake-officer', LEAD)),
@@ -130,6 +164,12 @@ describe('consent of a case, and what it lets others do', () => {
         timeoutMs: 5_000,
         description: 'the case hidden from the partner in every service',
       },
+    );
+    await eventually(
+      async () =>
+        JSON.stringify(await projectedConsent(caseId)) ===
+        JSON.stringify(everywhere('v2 share:no withdrawn')),
+      { timeoutMs: 5_000, description: 'every service to know the withdrawal' },
     );
     const again = await call(running.baseUrl, 'POST', `${consentPath}/withdrawal`, {
       ...(await as('intake-officer', LEAD)),

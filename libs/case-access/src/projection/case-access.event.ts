@@ -1,5 +1,9 @@
 import {
   AllegationReceived,
+  ConsentRecorded,
+  ConsentWithdrawn,
+  type ConsentRecordedEvent,
+  type ConsentWithdrawnEvent,
   CaseShared,
   LeadTransferred,
   ShareAccepted,
@@ -13,14 +17,16 @@ import {
   type ShareRevokedEvent,
 } from '@reprisals/contracts';
 
-/** The events from which every service builds its own view of who may see a case. */
+/** The events from which every service builds its own view of who may see a case, and what consent allows. */
 export type CaseAccessEvent =
   | AllegationReceivedEvent
   | LeadTransferredEvent
   | CaseSharedEvent
   | ShareAcceptedEvent
   | ShareDeclinedEvent
-  | ShareRevokedEvent;
+  | ShareRevokedEvent
+  | ConsentRecordedEvent
+  | ConsentWithdrawnEvent;
 
 /**
  * Each of those events with the subscription name a service registers it under. The names are
@@ -33,4 +39,6 @@ export const CASE_ACCESS_EVENTS = [
   { name: 'case-access-share-accepted', event: ShareAccepted },
   { name: 'case-access-share-declined', event: ShareDeclined },
   { name: 'case-access-share-revoked', event: ShareRevoked },
+  { name: 'case-access-consent-recorded', event: ConsentRecorded },
+  { name: 'case-access-consent-withdrawn', event: ConsentWithdrawn },
 ] as const;

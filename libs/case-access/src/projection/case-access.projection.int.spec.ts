@@ -5,6 +5,7 @@ import { closeServiceDatabase, inTransaction } from '@reprisals/persistence';
 import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
 import { CaseEvents, openCaseAccessDataSource, permutationsOf } from '../case-access.test-support';
 import { CaseAccessReader } from '../reader/case-access.reader';
+import { CaseConsentReader } from '../reader/case-consent.reader';
 import type { CaseAccessEvent } from './case-access.event';
 import { CaseAccessProjection } from './case-access.projection';
 
@@ -250,5 +251,46 @@ describe('the case-access projection', () => {
       'UNHCR',
     ]);
     expect(await reader.entitiesThatSee(dataSource, randomUUID(), clock.now())).toEqual([]);
+  });
+
+  it('given consent recorded, changed and withdrawn, when projected in every order, then the latest version is in force', async () => {
+    const consent = new CaseConsentReader();
+    const events = new CaseEvents(clock);
+    const versions = stepwise(events, [
+      () =>
+        events.consentRecorded(1, {
+          raiseWithState: 'named',
+          shareWithUnEntities: 'yes',
+          publish: 'anonymous',
+        }),
+      () =>
+        events.consentRecorded(2, { raiseWithState: 'anonymous', shareWithUnEntities: 'yes', publish: 'no' }),
+      () => events.consentWithdrawn(3),
+    ]);
+    expect(await consent.consentOf(dataSource, events.caseId)).toEqual({
+      raiseWithState: 'no',
+      shareWithUnEntities: 'no',
+      publish: 'no',
+      version: 0,
+      withdrawn: false,
+    });
+    await project(versions[0]!, versions[1]!);
+    expect(await consent.consentOf(dataSource, events.caseId)).toMatchObject({
+      raiseWithState: 'anonymous',
+      shareWithUnEntities: 'yes',
+      version: 2,
+    });
+
+    for (const order of permutationsOf(versions)) {
+      await dataSource.query('DELETE FROM case_consent WHERE case_id = $1', [events.caseId]);
+      await project(...order, ...order);
+      expect(await consent.consentOf(dataSource, events.caseId)).toEqual({
+        raiseWithState: 'no',
+        shareWithUnEntities: 'no',
+        publish: 'no',
+        version: 3,
+        withdrawn: true,
+      });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { ShareScope } from '@reprisals/contracts';
+import { NO_CONSENT, type ConsentScopes, type ShareScope } from '@reprisals/contracts';
 import { SHARE_STATUSES, type ShareStatus } from '../domain/share-status';
 import { CaseAccessEntity } from '../persistence/case-access.entity';
+import { CaseConsentEntity } from '../persistence/case-consent.entity';
 import { CaseShareEntity } from '../persistence/case-share.entity';
 import { qualifiedTable } from '../persistence/qualified-table';
 import type { CaseAccessEvent } from './case-access.event';
@@ -14,7 +15,8 @@ import type { CaseAccessEvent } from './case-access.event';
  * - LeadTransferred moves the lead, unless a later transfer is already known;
  * - CaseShared records the share's case, entity, scope and expiry, without touching its status;
  * - ShareAccepted, ShareDeclined and ShareRevoked move the status forward only (offered,
- *   accepted, declined, revoked): a revoke projected before its acceptance still ends revoked.
+ *   accepted, declined, revoked): a revoke projected before its acceptance still ends revoked;
+ * - ConsentRecorded and ConsentWithdrawn set what consent allows, the highest version winning.
  *
  * Rows carry the time of the events applied to them, never the time of projection, so projecting
  * the same event twice leaves them exactly as they were. Writes go through the caller's manager:
@@ -36,7 +38,50 @@ export class CaseAccessProjection {
         return this.recordStatus(manager, event.data, 'declined', at);
       case 'ShareRevoked':
         return this.recordStatus(manager, event.data, 'revoked', at);
+      case 'ConsentRecorded':
+        return this.recordConsent(
+          manager,
+          event.data.caseId,
+          event.data.consentVersion,
+          event.data.scopes,
+          false,
+          at,
+        );
+      case 'ConsentWithdrawn':
+        return this.recordConsent(
+          manager,
+          event.data.caseId,
+          event.data.consentVersion,
+          NO_CONSENT,
+          true,
+          at,
+        );
     }
+  }
+
+  /** The highest consent version wins: a withdrawal projected before the recording it ends stays in force. */
+  private async recordConsent(
+    manager: EntityManager,
+    caseId: string,
+    version: number,
+    scopes: ConsentScopes,
+    withdrawn: boolean,
+    at: Date,
+  ) {
+    await manager.query(
+      `INSERT INTO ${qualifiedTable(manager, CaseConsentEntity)} AS current
+         ("case_id", "version", "raise_with_state", "share_with_un_entities", "publish", "withdrawn", "updated_at")
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT ("case_id") DO UPDATE SET
+         "version" = EXCLUDED."version",
+         "raise_with_state" = EXCLUDED."raise_with_state",
+         "share_with_un_entities" = EXCLUDED."share_with_un_entities",
+         "publish" = EXCLUDED."publish",
+         "withdrawn" = EXCLUDED."withdrawn",
+         "updated_at" = EXCLUDED."updated_at"
+       WHERE EXCLUDED."version" > current."version"`,
+      [caseId, version, scopes.raiseWithState, scopes.shareWithUnEntities, scopes.publish, withdrawn, at],
+    );
   }
 
   private async recordReceipt(manager: EntityManager, caseId: string, leadEntity: string, at: Date) {

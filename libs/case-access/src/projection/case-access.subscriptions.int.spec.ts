@@ -68,6 +68,8 @@ describe('keeping a service’s case access up to date from intake’s events', 
       ['case-access-share-accepted', 'ShareAccepted'],
       ['case-access-share-declined', 'ShareDeclined'],
       ['case-access-share-revoked', 'ShareRevoked'],
+      ['case-access-consent-recorded', 'ConsentRecorded'],
+      ['case-access-consent-withdrawn', 'ConsentWithdrawn'],
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
-import { CaseAccessReader } from '@reprisals/case-access';
+import { CaseAccessProjection, CaseAccessReader } from '@reprisals/case-access';
 import { ConsentRecorded, ConsentWithdrawn, createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
@@ -28,6 +28,7 @@ type RequestContext = Pick<AuditEntry, 'requestId' | 'traceId'>;
 @Injectable()
 export class RecordConsentHandler {
   private readonly reader = new CaseAccessReader();
+  private readonly projection = new CaseAccessProjection();
 
   constructor(
     private readonly messaging: ServiceMessaging,
@@ -71,7 +72,7 @@ export class RecordConsentHandler {
         occurredAt: now,
         policyVersion: user.policyVersion,
       };
-      unit.record(
+      const event =
         next.kind === 'withdrawn'
           ? createEvent(
               ConsentWithdrawn,
@@ -95,8 +96,9 @@ export class RecordConsentHandler {
                 form: next.form,
               },
               metadata,
-            ),
-      );
+            );
+      unit.record(event);
+      await this.projection.project(unit.manager, event);
       const base = { ...actingUserAudit(user), ...request, caseId, outcome: 'allowed' as const };
       await this.audit.record(unit.manager, {
         ...base,
