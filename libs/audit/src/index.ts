@@ -18,6 +18,12 @@
  * In a Nest service: `AuditModule.forService({ service: 'intake', dataSourceName: 'intake' })`
  * provides AuditTrail and serves `GET /intake/audit` (permission audit:read).
  * `libs/audit/src/cli/verify-audit.ts` verifies every service's chain from a terminal.
+ *
+ * A witness keeps copies of other services' signed checkpoints (AuditCheckpointCopyEntity and
+ * auditCheckpointCopiesMigration in its data source, auditWitnessSubscriptions in its
+ * `*.subscriptions.ts`), so that a chain rewritten and re-signed in its own database no longer
+ * matches them: reporting witnesses intake, verification and state-communication; intake
+ * witnesses reporting.
  */
 export { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from './audit-schema';
 export { AuditRecordEntity } from './records/audit-record.entity';
@@ -76,3 +82,8 @@ export { verifyExport } from './export/verify-export';
 export { AuditModule, type AuditModuleOptions } from './nest/audit.module';
 export { auditControllerFor } from './nest/audit.controller';
 export { requestAuditContext } from './nest/request-audit-context';
+
+export { AuditCheckpointCopyEntity } from './witness/audit-checkpoint-copy.entity';
+export { auditCheckpointCopiesMigration } from './witness/audit-checkpoint-copies.migration';
+export { KeepAuditCheckpointHandler } from './witness/keep-audit-checkpoint.handler';
+export { auditWitnessSubscriptions, type AuditWitness } from './witness/audit-witness.subscriptions';

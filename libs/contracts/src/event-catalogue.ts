@@ -3,6 +3,7 @@ import { AuditRecorded } from './audit/audit-recorded.event';
 import { ConsentRecorded } from './consent/consent-recorded.event';
 import { ConsentWithdrawn } from './consent/consent-withdrawn.event';
 import { AllegationReceived } from './intake/allegation-received.event';
+import { PersonalDataErased } from './intake/personal-data-erased.event';
 import type { EventDefinition } from './integration-event';
 import { CaseShared } from './sharing/case-shared.event';
 import { LeadTransferRequested } from './sharing/lead-transfer-requested.event';
@@ -26,6 +27,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   LeadTransferred,
   ConsentRecorded,
   ConsentWithdrawn,
+  PersonalDataErased,
 ];
 
 export class EventCatalogue {

@@ -6,6 +6,7 @@ export * from './shared-schemas';
 export * from './event-catalogue';
 export * from './upcast';
 export * from './intake/allegation-received.event';
+export * from './intake/personal-data-erased.event';
 export * from './verification/verification-case-opened.event';
 export * from './sharing/sharing-schemas';
 export * from './sharing/case-shared.event';

@@ -11,6 +11,7 @@ export * from './outbox/outbox.relay';
 export * from './inbox/inbox-record.entity';
 export * from './dead-letters/dead-letter.entity';
 export * from './dead-letters/dead-letter.store';
+export * from './dead-letters/dead-letter-replay';
 export * from './consumer/event-handler';
 export * from './consumer/service-event.consumer';
 export * from './consumer/transient-error';

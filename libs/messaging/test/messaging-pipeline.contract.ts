@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@reprisals/contracts';
 import { createTestDatabase, eventually, uniqueId, type TestDatabase } from '@reprisals/testing';
-import { deadLetterTopicOf, ServiceMessaging, type EventTransport, type TransportMessage } from '../src';
+import {
+  deadLetterTopicOf,
+  ServiceMessaging,
+  type EventTransport,
+  type SettledReplay,
+  type TransportMessage,
+} from '../src';
 import { runTypeScriptChild } from './support/child-process';
 import { allegationEvent, codec, createPipeline, type Pipeline } from './support/pipeline.fixture';
 
@@ -144,12 +150,51 @@ export function describeMessagingPipelineContract(
       expect(letter?.reason).toContain('handler failed');
 
       pipeline.handler.poisoned.clear();
-      await expect(pipeline.consumer.consumer.replay(letter!.id)).resolves.toBe('processed');
+      // What records the replay runs in the transaction of its effect: when it fails, nothing stays.
+      await expect(
+        pipeline.consumer.consumer.replay(letter!.id, async () => {
+          throw new Error('the audit trail is unavailable');
+        }),
+      ).rejects.toMatchObject({
+        name: 'ReplayNotRecordedError',
+        cause: new Error('the audit trail is unavailable'),
+      });
+      expect((await pipeline.effects(caseId)).map((effect) => effect.reference)).toEqual(['REP-2026-000002']);
+      expect((await pipeline.consumer.deadLetters.list()).map((listed) => listed.id)).toEqual([letter!.id]);
+
+      const seen: Array<{ replay: SettledReplay; effectsInTransaction: number }> = [];
+      await expect(
+        pipeline.consumer.consumer.replay(letter!.id, async (manager, replay) => {
+          const schema = (manager.connection.options as { schema: string }).schema;
+          const [row] = await manager.query<Array<{ count: string }>>(
+            `SELECT count(*) AS "count" FROM "${schema}"."pipeline_effect" WHERE "case_id" = $1`,
+            [caseId],
+          );
+          seen.push({ replay, effectsInTransaction: Number(row?.count) });
+        }),
+      ).resolves.toBe('processed');
+      expect(seen).toEqual([
+        {
+          replay: { deadLetterId: letter!.id, outcome: 'processed', subject: caseId },
+          effectsInTransaction: 2,
+        },
+      ]);
       expect((await pipeline.effects(caseId)).map((effect) => effect.reference).sort()).toEqual([
         'REP-2026-000001',
         'REP-2026-000002',
       ]);
       expect(await pipeline.consumer.deadLetters.list()).toHaveLength(0);
+
+      await expect(pipeline.consumer.consumer.replay(letter!.id)).rejects.toMatchObject({
+        name: 'ReplayRefusedError',
+        reason: 'already-replayed',
+        subject: caseId,
+      });
+      await expect(pipeline.consumer.consumer.replay(randomUUID())).rejects.toMatchObject({
+        reason: 'not-found',
+        subject: null,
+      });
+      expect(await pipeline.effects(caseId)).toHaveLength(2);
     });
 
     it('given many cases written concurrently, when delivered, then each case keeps its order', async () => {

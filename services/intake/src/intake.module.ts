@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AuditCheckpointCopyEntity } from '@reprisals/audit';
+import { IdentityVaultModule } from '@reprisals/identity-vault';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetAllegationController } from './application/get-allegation/get-allegation.controller';
 import { ListSharesController } from './application/list-shares/list-shares.controller';
@@ -10,6 +10,10 @@ import { RevokeShareHandler } from './application/revoke-share/revoke-share.hand
 import { ShareCaseController } from './application/share-case/share-case.controller';
 import { ShareCaseHandler } from './application/share-case/share-case.handler';
 import { RefusalAuditor } from './application/refusal.auditor';
+import { ReadIdentitiesController } from './application/read-identities/read-identities.controller';
+import { ErasePersonalDataController } from './application/erase-personal-data/erase-personal-data.controller';
+import { ErasePersonalDataHandler } from './application/erase-personal-data/erase-personal-data.handler';
+import { CaseIdentityStore } from './infrastructure/identities/case-identity.store';
 import { ReadConsentController } from './application/read-consent/read-consent.controller';
 import { RecordConsentController } from './application/record-consent/record-consent.controller';
 import { RecordConsentHandler } from './application/record-consent/record-consent.handler';
@@ -25,11 +29,11 @@ import { SharingConsentReader } from './infrastructure/consent/sharing-consent.r
 import { ReceiveAllegationController } from './application/receive-allegation/receive-allegation.controller';
 import { ReceiveAllegationHandler } from './application/receive-allegation/receive-allegation.handler';
 import {
+  INTAKE_DATA_SOURCE,
   INTAKE_ENTITIES,
   INTAKE_MIGRATIONS,
   INTAKE_SCHEMA,
 } from './infrastructure/persistence/intake-data-source';
-import { CreateAuditCheckpointCopies1767225706000 } from './infrastructure/persistence/migrations/1767225706000-create-audit-checkpoint-copies.migration';
 import { IntakeSubscriptions } from './intake.subscriptions';
 
 /** Intake: where an entity records an allegation as it arrives. Routes under /intake. */
@@ -38,16 +42,18 @@ export class IntakeModule {
   static register(options: ServiceModuleOptions): DynamicModule {
     return {
       module: IntakeModule,
-      imports: serviceInfrastructure(
-        {
-          service: 'intake',
-          schema: INTAKE_SCHEMA,
-          // With the copies of reporting's signed audit checkpoints: intake is reporting's witness.
-          entities: [...INTAKE_ENTITIES, AuditCheckpointCopyEntity],
-          migrations: [...INTAKE_MIGRATIONS, CreateAuditCheckpointCopies1767225706000],
-        },
-        options,
-      ),
+      imports: [
+        ...serviceInfrastructure(
+          {
+            service: 'intake',
+            schema: INTAKE_SCHEMA,
+            entities: INTAKE_ENTITIES,
+            migrations: INTAKE_MIGRATIONS,
+          },
+          options,
+        ),
+        IdentityVaultModule.forService({ dataSourceName: INTAKE_DATA_SOURCE }),
+      ],
       controllers: [
         ReceiveAllegationController,
         GetAllegationController,
@@ -63,6 +69,8 @@ export class IntakeModule {
         RecordConsentController,
         WithdrawConsentController,
         ReadConsentController,
+        ReadIdentitiesController,
+        ErasePersonalDataController,
       ],
       providers: [
         ReceiveAllegationHandler,
@@ -74,6 +82,8 @@ export class IntakeModule {
         SharingConsentReader,
         EntityRegistryEditor,
         RecordConsentHandler,
+        CaseIdentityStore,
+        ErasePersonalDataHandler,
         IntakeSubscriptions,
       ],
     };

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetCaseAuditController } from './application/get-case-audit/get-case-audit.controller';
-import { KeepAuditCheckpointHandler } from './application/keep-audit-checkpoints/keep-audit-checkpoint.handler';
 import { ProjectAuditRecordedHandler } from './application/project-case-audit/project-audit-recorded.handler';
 import { GetCaseTimelineController } from './application/get-case-timeline/get-case-timeline.controller';
 import { ListCasesController } from './application/list-cases/list-cases.controller';
@@ -34,7 +33,6 @@ export class ReportingModule {
         ProjectAllegationReceivedHandler,
         ProjectVerificationCaseOpenedHandler,
         ProjectAuditRecordedHandler,
-        KeepAuditCheckpointHandler,
         ReportingSubscriptions,
       ],
     };

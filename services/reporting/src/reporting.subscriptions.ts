@@ -1,13 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import {
-  AllegationReceived,
-  AuditCheckpointSigned,
-  AuditRecorded,
-  VerificationCaseOpened,
-} from '@reprisals/contracts';
+import { auditWitnessSubscriptions } from '@reprisals/audit';
+import { AllegationReceived, AuditRecorded, VerificationCaseOpened } from '@reprisals/contracts';
 import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
-import { KeepAuditCheckpointHandler } from './application/keep-audit-checkpoints/keep-audit-checkpoint.handler';
 import { ProjectAuditRecordedHandler } from './application/project-case-audit/project-audit-recorded.handler';
 import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
 import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
@@ -20,7 +15,6 @@ export class ReportingSubscriptions implements OnModuleInit {
     private readonly allegationReceived: ProjectAllegationReceivedHandler,
     private readonly verificationCaseOpened: ProjectVerificationCaseOpenedHandler,
     private readonly auditRecorded: ProjectAuditRecordedHandler,
-    private readonly auditCheckpoint: KeepAuditCheckpointHandler,
   ) {}
 
   onModuleInit(): void {
@@ -31,10 +25,11 @@ export class ReportingSubscriptions implements OnModuleInit {
       ...Object.values(AuditRecorded).map((definition) =>
         subscribe(`project-audit-recorded-${definition.producer}`, definition, this.auditRecorded),
       ),
-      // Every service's signed audit checkpoints, held here as witnesses.
-      ...Object.values(AuditCheckpointSigned).map((definition) =>
-        subscribe(`keep-audit-checkpoint-${definition.producer}`, definition, this.auditCheckpoint),
-      ),
+      // The other services' signed audit checkpoints, held here as a witness (intake witnesses ours).
+      ...auditWitnessSubscriptions({
+        witness: 'reporting',
+        of: ['intake', 'verification', 'state-communication'],
+      }),
       // Who may see the case: the lead entity and the entities it is shared with.
       ...caseAccessSubscriptions(),
     );

@@ -4,7 +4,7 @@ import { AuditCheckpoints } from '@reprisals/service-platform';
 import { eventually, type TestDatabase } from '@reprisals/testing';
 import {
   call,
-  countRows,
+  queryRows,
   runRepositoryCommand,
   tokenFor,
   useStandaloneSystem,
@@ -160,32 +160,16 @@ describe('audit trail, as an auditor reads it', () => {
     });
     const taken = await running.app.get(AuditCheckpoints).takeAll();
     expect(taken.length).toBeGreaterThanOrEqual(1);
-    await eventually(
-      async () => (await countRows(database.url, 'reporting.audit_checkpoint_copy')) >= taken.length,
-      {
-        description: 'reporting to hold the checkpoints',
-      },
-    );
+    await eventually(async () => (await witnessesHolding(taken)) === taken.length, {
+      description: 'the witnesses to hold the checkpoints',
+    });
     const intact = await runVerify(database.url);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/checkpoints held by reporting: \d+ checked: OK/);
 
     // Someone who can alter the intake database removes its last records and its checkpoints:
     // intake's chain alone still looks whole, the copies held by reporting do not match it.
-    const admin = new Client({ connectionString: database.url });
-    await admin.connect();
-    try {
-      await admin.query('ALTER TABLE intake.audit_record DISABLE TRIGGER ALL');
-      await admin.query('ALTER TABLE intake.audit_checkpoint DISABLE TRIGGER ALL');
-      await admin.query(
-        'DELETE FROM intake.audit_record WHERE seq >= (SELECT max(last_seq) FROM intake.audit_checkpoint)',
-      );
-      await admin.query('DELETE FROM intake.audit_checkpoint');
-      await admin.query('ALTER TABLE intake.audit_record ENABLE TRIGGER ALL');
-      await admin.query('ALTER TABLE intake.audit_checkpoint ENABLE TRIGGER ALL');
-    } finally {
-      await admin.end();
-    }
+    await cutBack(database.url, 'intake');
     const cut = await runVerify(database.url);
     expect(cut.stdout).toMatch(/^intake: .*OK$/m);
     expect(cut.stdout).toMatch(
@@ -193,7 +177,76 @@ describe('audit trail, as an auditor reads it', () => {
     );
     expect(cut.code).toBe(1);
   });
+
+  it('given reporting’s signed checkpoints held by intake, when reporting’s chain and its own checkpoints are cut back, then intake’s copies name reporting', async () => {
+    const auditor = await tokenFor('auditor', 'OHCHR');
+    expect((await call(running.baseUrl, 'GET', '/reporting/audit', { token: auditor })).status).toBe(200);
+    const taken = await running.app.get(AuditCheckpoints).takeAll();
+    const [signed] = await queryRows<{ id: string }>(
+      database.url,
+      'SELECT "id" FROM reporting.audit_checkpoint ORDER BY "seq" DESC LIMIT 1',
+    );
+    expect(taken.map((checkpoint) => checkpoint.id)).toContain(signed!.id);
+    await eventually(
+      async () =>
+        (
+          await queryRows(
+            database.url,
+            'SELECT 1 FROM intake.audit_checkpoint_copy WHERE "checkpoint_id" = $1',
+            [signed!.id],
+          )
+        ).length === 1,
+      { description: 'intake to hold reporting’s checkpoint' },
+    );
+    // Reporting keeps no copy of its own checkpoints: it cannot witness itself.
+    expect(
+      await queryRows(
+        database.url,
+        `SELECT 1 FROM reporting.audit_checkpoint_copy WHERE "service" = 'reporting'`,
+      ),
+    ).toEqual([]);
+    expect((await runVerify(database.url)).stdout).toMatch(/^checkpoints held by intake: \d+ checked: OK$/m);
+
+    // Someone who can alter the reporting database removes its last records and its checkpoints.
+    await cutBack(database.url, 'reporting');
+
+    const cut = await runVerify(database.url);
+    expect(cut.stdout).toMatch(/^reporting: .*OK$/m);
+    expect(cut.stdout).toMatch(
+      /^checkpoints held by intake: \d+ checked: BROKEN: reporting no longer matches checkpoint [0-9a-f-]+ \(seq \d+\): missing-record$/m,
+    );
+    expect(cut.code).toBe(1);
+  });
+
+  /** How many of these checkpoints reporting or intake holds a copy of. */
+  async function witnessesHolding(checkpoints: Array<{ id: string }>): Promise<number> {
+    const held = await queryRows<{ checkpoint_id: string }>(
+      database.url,
+      `SELECT "checkpoint_id" FROM reporting.audit_checkpoint_copy WHERE "checkpoint_id" = ANY($1)
+       UNION SELECT "checkpoint_id" FROM intake.audit_checkpoint_copy WHERE "checkpoint_id" = ANY($1)`,
+      [checkpoints.map((checkpoint) => checkpoint.id)],
+    );
+    return held.length;
+  }
 });
+
+/** As a superuser with the triggers off: the records from the last checkpoint on, and every checkpoint. */
+async function cutBack(databaseUrl: string, schema: 'intake' | 'reporting'): Promise<void> {
+  const admin = new Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER TABLE ${schema}.audit_record DISABLE TRIGGER ALL`);
+    await admin.query(`ALTER TABLE ${schema}.audit_checkpoint DISABLE TRIGGER ALL`);
+    await admin.query(
+      `DELETE FROM ${schema}.audit_record WHERE seq >= (SELECT max(last_seq) FROM ${schema}.audit_checkpoint)`,
+    );
+    await admin.query(`DELETE FROM ${schema}.audit_checkpoint`);
+    await admin.query(`ALTER TABLE ${schema}.audit_record ENABLE TRIGGER ALL`);
+    await admin.query(`ALTER TABLE ${schema}.audit_checkpoint ENABLE TRIGGER ALL`);
+  } finally {
+    await admin.end();
+  }
+}
 
 function runVerify(databaseUrl: string): Promise<{ code: number | null; stdout: string }> {
   return runRepositoryCommand(['libs/audit/src/cli/verify-audit.ts', '--database-url', databaseUrl]);

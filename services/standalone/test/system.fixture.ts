@@ -56,11 +56,20 @@ export async function call(
 
 /** Counts rows straight from PostgreSQL, to prove what was (not) written. */
 export async function countRows(databaseUrl: string, table: string): Promise<number> {
+  const [row] = await queryRows<{ count: string }>(databaseUrl, `SELECT count(*) AS count FROM ${table}`);
+  return Number(row?.count ?? 0);
+}
+
+/** Reads (or writes) rows straight from PostgreSQL, to prove what the services wrote. */
+export async function queryRows<T>(
+  databaseUrl: string,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<T[]> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const result = await client.query<{ count: string }>(`SELECT count(*) AS count FROM ${table}`);
-    return Number(result.rows[0]?.count ?? 0);
+    return (await client.query(sql, parameters)).rows as T[];
   } finally {
     await client.end();
   }

@@ -14,9 +14,10 @@ export interface WitnessCheck {
 }
 
 /**
- * Checks the checkpoints another service holds as a witness (`<witness>.audit_checkpoint_copy`)
- * against the chains they vouch for: each copy's signature, and the record at its last seq still
- * bearing its head hash. It catches a past rewritten together with the service's own checkpoints.
+ * Checks the checkpoints a service holds as a witness (`<witness>.audit_checkpoint_copy`) against
+ * the chains they vouch for: each copy's signature, and the record at its last seq still bearing
+ * its head hash. It catches a past rewritten together with the service's own checkpoints, even
+ * re-signed with the service's key. Undefined when the schema holds no copies.
  */
 export async function checkCheckpointWitness(
   url: string,
@@ -65,6 +66,7 @@ export async function checkCheckpointWitness(
       if (copy.algorithm !== 'Ed25519' || !isCheckpointSignatureValid(view, keys))
         return mismatch('checkpoint-signature');
       const schema = copy.service.replace(/-/g, '_');
+      if (!/^[a-z][a-z0-9_]{0,62}$/.test(schema)) return mismatch('missing-record');
       const record = await client.query<{ hash: string }>(
         `SELECT "hash" FROM "${schema}"."audit_record" WHERE "seq" = $1`,
         [copy.last_seq],

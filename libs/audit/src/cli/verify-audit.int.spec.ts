@@ -3,8 +3,12 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ManualClock } from '@reprisals/kernel';
 import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
+import { hashAuditRecord } from '../chain/record-hash';
+import type { AuditCheckpointView } from '../checkpoints/audit-checkpoint.view';
 import type { AuditRecordView } from '../records/audit-record.view';
 import { auditTrailFor, openAuditDataSource, readIdentities, tamper } from '../trail/audit.test-support';
+import type { AuditTrail } from '../trail/audit-trail';
+import { checkpointSigned, deliverToWitness } from '../witness/audit-witness.test-support';
 
 const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
@@ -90,5 +94,76 @@ describe('verify-audit (command line)', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('usage: verify-audit');
+  });
+});
+
+describe('verify-audit (command line): reporting’s chain against the copies intake holds as its witness', () => {
+  let database: TestDatabase;
+  let reporting: DataSource;
+  let intake: DataSource;
+  let reportingTrail: AuditTrail;
+  let witnessed: AuditCheckpointView;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('audit_cli_witness');
+    const clock = new ManualClock('2026-05-01T09:00:00.000Z');
+    reporting = await openAuditDataSource(database.url, 'reporting');
+    intake = await openAuditDataSource(database.url, 'intake', { witness: true });
+    reportingTrail = auditTrailFor(reporting, clock, 'reporting');
+    for (let index = 0; index < 3; index += 1) await reportingTrail.recordNow(readIdentities());
+    witnessed = (await reportingTrail.checkpoint())!;
+    await deliverToWitness(intake, checkpointSigned('reporting', witnessed));
+  });
+
+  afterAll(async () => {
+    await reporting?.destroy();
+    await intake?.destroy();
+    await database?.drop();
+  });
+
+  it('given reporting’s chain as signed, when verified, then the copies intake holds match it', async () => {
+    const result = await verifyAudit(['--database-url', database.url]);
+
+    expect(result.stdout).toContain(
+      'reporting: 3 record(s), 1 checkpoint(s) checked, signed through seq 3: OK',
+    );
+    expect(result.stdout).toContain('checkpoints held by intake: 1 checked: OK');
+    expect(result.code).toBe(0);
+  });
+
+  it('given reporting’s past rewritten, rehashed and re-signed with its own key, when verified, then its chain looks whole but the witness names the break', async () => {
+    // Someone who controls reporting's database and its signing key changes what record 2 says,
+    // recomputes every hash after it, and replaces reporting's checkpoints with freshly signed ones.
+    const records = await reportingTrail.list();
+    const rewritten: string[] = [];
+    let previousHash = records[0]!.hash;
+    for (const record of records.slice(1)) {
+      const content = {
+        ...record,
+        action: record.seq === '2' ? 'case:read' : record.action,
+        previousHash,
+      };
+      const hash = hashAuditRecord(content);
+      rewritten.push(
+        `UPDATE "reporting"."audit_record" SET "action" = '${content.action}', "previous_hash" = '${previousHash}', ` +
+          `"hash" = '${hash}' WHERE "seq" = ${record.seq}`,
+      );
+      previousHash = hash;
+    }
+    await tamper(reporting, 'reporting', ...rewritten, 'DELETE FROM "reporting"."audit_checkpoint"');
+    const resigned = await reportingTrail.checkpoint();
+    expect(resigned?.lastSeq).toBe(witnessed.lastSeq);
+    expect(await reportingTrail.verify()).toMatchObject({ ok: true });
+
+    const result = await verifyAudit(['--database-url', database.url]);
+
+    expect(result.stdout).toContain(
+      'reporting: 3 record(s), 1 checkpoint(s) checked, signed through seq 3: OK',
+    );
+    expect(result.stdout).toContain(
+      `checkpoints held by intake: 1 checked: BROKEN: reporting no longer matches checkpoint ${witnessed.id} ` +
+        `(seq ${witnessed.lastSeq}): checkpoint-head-mismatch`,
+    );
+    expect(result.code).toBe(1);
   });
 });

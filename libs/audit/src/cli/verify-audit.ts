@@ -1,11 +1,14 @@
 /**
- * Verifies the audit chain of every service from a terminal: every record's hash and link, and
- * every checkpoint's signature and head.
+ * Verifies the audit chain of every service from a terminal: every record's hash and link, every
+ * checkpoint's signature and head, and the copies of signed checkpoints each witness holds
+ * against the chains they vouch for (a chain rewritten and re-signed in its own database no
+ * longer matches the copies another service keeps).
  *
  *   node -r @swc-node/register libs/audit/src/cli/verify-audit.ts \
  *     [--database-url postgres://...] [--schemas intake,verification,state_communication,reporting]
  *
- * Prints one line per schema and exits 1 when any chain is broken (2 on a usage error).
+ * Prints one line per schema, then one per witness among the schemas, and exits 1 when any chain
+ * or witness copy is broken (2 on a usage error).
  * Checkpoints are checked against AUDIT_TRUSTED_KEYS (or, outside production, the development key).
  */
 import { EmbeddedPostgresServer } from '@reprisals/persistence';
@@ -51,14 +54,17 @@ async function main(): Promise<number> {
     if (!result.ok) broken += 1;
     process.stdout.write(`${schema}: ${describe(result)}\n`);
   }
-  const witness = await checkCheckpointWitness(url, 'reporting', keys);
-  if (witness) {
+  // The copies each witness holds (reporting: intake's, verification's and state-communication's
+  // checkpoints; intake: reporting's), against the chains they vouch for.
+  for (const schema of schemas) {
+    const witness = await checkCheckpointWitness(url, schema, keys);
+    if (!witness) continue;
     const line = witness.firstMismatch
       ? `BROKEN: ${witness.firstMismatch.service} no longer matches checkpoint ${witness.firstMismatch.checkpointId} ` +
         `(seq ${witness.firstMismatch.lastSeq}): ${witness.firstMismatch.problem}`
       : 'OK';
     if (witness.firstMismatch) broken += 1;
-    process.stdout.write(`checkpoints held by reporting: ${witness.copiesChecked} checked: ${line}\n`);
+    process.stdout.write(`checkpoints held by ${schema}: ${witness.copiesChecked} checked: ${line}\n`);
   }
   return broken > 0 ? 1 : 0;
 }

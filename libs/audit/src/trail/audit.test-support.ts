@@ -3,17 +3,29 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '@reprisals/kernel';
 import { createServiceDataSource, initializeServiceDatabase } from '@reprisals/persistence';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '../audit-schema';
+import { AuditCheckpointCopyEntity } from '../witness/audit-checkpoint-copy.entity';
+import { auditCheckpointCopiesMigration } from '../witness/audit-checkpoint-copies.migration';
 import type { AuditEntry } from '../entry/audit-entry';
 import { developmentAuditSigner } from '../signing/development-key';
 import { AuditTrail } from './audit-trail';
 
-/** A service data source with the audit tables (and a table for a command's own effect). */
-export async function openAuditDataSource(url: string, schema: string): Promise<DataSource> {
+/**
+ * A service data source with the audit tables (and a table for a command's own effect); with
+ * `witness`, also the table where it keeps copies of other services' checkpoints.
+ */
+export async function openAuditDataSource(
+  url: string,
+  schema: string,
+  options: { witness?: boolean } = {},
+): Promise<DataSource> {
   const dataSource = createServiceDataSource({
     url,
     schema,
-    entities: AUDIT_ENTITIES,
-    migrations: AUDIT_MIGRATIONS,
+    entities: [...AUDIT_ENTITIES, ...(options.witness ? [AuditCheckpointCopyEntity] : [])],
+    migrations: [
+      ...AUDIT_MIGRATIONS,
+      ...(options.witness ? [auditCheckpointCopiesMigration(1767225600900)] : []),
+    ],
     applicationName: `test-${schema}`,
     poolSize: 8,
   });

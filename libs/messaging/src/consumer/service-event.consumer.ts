@@ -6,6 +6,14 @@ import { InboxRecordEntity } from '../inbox/inbox-record.entity';
 import { ContractViolationError } from '../envelope/contract-violation.error';
 import type { EventEnvelopeCodec } from '../envelope/event-envelope.codec';
 import type { DeadLetterStore } from '../dead-letters/dead-letter.store';
+import {
+  ReplayNotRecordedError,
+  ReplayRefusedError,
+  type ReplayOutcome,
+  type ReplayRecorder,
+} from '../dead-letters/dead-letter-replay';
+import { CE_SUBJECT_HEADER } from '../envelope/envelope-headers';
+import type { EntityManager } from 'typeorm';
 import type { TransactionalOutbox } from '../outbox/transactional-outbox';
 import {
   deadLetterTopicOf,
@@ -33,6 +41,14 @@ export interface ServiceEventConsumerOptions {
 export type DeliveryOutcome = 'processed' | 'duplicate' | 'dead-lettered' | 'ignored';
 
 const tracer = trace.getTracer('@reprisals/messaging');
+
+/** A replay under way: settled (letter marked, recorder told) in the transaction of its effect. */
+interface ReplayInProgress {
+  readonly deadLetterId: string;
+  readonly subject: string | null;
+  readonly recorder: ReplayRecorder | undefined;
+  settled: boolean;
+}
 
 /**
  * Receives the messages of the topics a service subscribes to and runs its handlers:
@@ -85,7 +101,15 @@ export class ServiceEventConsumer {
   }
 
   /** Processes one delivered message for every subscription of this service that wants it. */
-  async receive(message: DeliveredMessage | TransportMessage): Promise<DeliveryOutcome[]> {
+  receive(message: DeliveredMessage | TransportMessage): Promise<DeliveryOutcome[]> {
+    return this.route(message);
+  }
+
+  /** `replay` is given when an unroutable letter is replayed: it settles a new refusal to route. */
+  private async route(
+    message: DeliveredMessage | TransportMessage,
+    replay?: ReplayInProgress,
+  ): Promise<DeliveryOutcome[]> {
     const wireType = this.options.codec.wireTypeOf(message);
     const matching = this.subscriptions.filter((subscription) => subscription.event.wireType === wireType);
     if (matching.length === 0) {
@@ -95,6 +119,7 @@ export class ServiceEventConsumer {
       await this.deadLetterUnroutable(
         message,
         wireType ? 'unknown event type' : 'message has no ce_type header',
+        replay,
       );
       return ['dead-lettered'];
     }
@@ -126,37 +151,74 @@ export class ServiceEventConsumer {
     );
   }
 
-  /** Runs a dead-lettered message again through its subscription, after a fix. */
-  async replay(deadLetterId: string): Promise<DeliveryOutcome> {
+  /**
+   * Runs a dead-lettered message again through its subscription, after a fix. The letter is
+   * marked replayed (or kept with its new reason) and `recorder` runs in the same transaction as
+   * the replay's effect. Throws ReplayRefusedError, before any effect, for an unknown letter, one
+   * already replayed, or one whose subscription is gone.
+   */
+  async replay(deadLetterId: string, recorder?: ReplayRecorder): Promise<ReplayOutcome> {
     const letter = await this.options.deadLetters.find(deadLetterId);
-    if (!letter) throw new DeadLetterNotFoundError();
+    if (!letter) throw new ReplayRefusedError('not-found');
+    const subject = letter.headers[CE_SUBJECT_HEADER] ?? null;
+    if (letter.replayedAt) throw new ReplayRefusedError('already-replayed', subject);
     const message: TransportMessage = {
       topic: letter.topic,
       key: letter.messageKey,
       headers: letter.headers,
       value: letter.payload,
     };
+    const replay: ReplayInProgress = { deadLetterId, subject, recorder, settled: false };
     let outcome: DeliveryOutcome;
     if (letter.subscriber === `${this.options.service}.${UNROUTABLE_SUBSCRIBER}`) {
-      [outcome = 'dead-lettered'] = await this.receive(message);
+      // Routed afresh: each subscription that now wants it processes it as any delivery, in its
+      // own transaction with its inbox record; the letter is settled once they are done.
+      [outcome = 'dead-lettered'] = await this.route(message, replay);
       if (outcome === 'ignored') outcome = 'processed';
+      if (!replay.settled) {
+        const settled = outcome;
+        await this.options.outbox.run((unit) => this.settle(unit.manager, replay, settled));
+      }
     } else {
       const subscription = this.subscriptions.find(
         (candidate) => this.subscriberName(candidate) === letter.subscriber,
       );
-      if (!subscription) throw new DeadLetterNotFoundError();
-      [outcome = 'dead-lettered'] = await this.dispatch(message, [subscription]);
+      if (!subscription) throw new ReplayRefusedError('no-subscription', subject);
+      [outcome = 'dead-lettered'] = await this.dispatch(message, [subscription], replay);
     }
-    // A replay that fails again leaves the letter listed, with the new reason.
-    if (outcome === 'processed' || outcome === 'duplicate') {
-      await this.options.deadLetters.markReplayed(deadLetterId, outcome);
+    return outcome === 'ignored' ? 'processed' : outcome;
+  }
+
+  /**
+   * Ends a replay inside the transaction of its effect: a processed (or duplicate) letter is
+   * marked replayed, one that failed again stays listed with its new reason; then the recorder.
+   */
+  private async settle(
+    manager: EntityManager,
+    replay: ReplayInProgress,
+    outcome: DeliveryOutcome,
+  ): Promise<void> {
+    const settled: ReplayOutcome = outcome === 'ignored' ? 'processed' : outcome;
+    if (settled !== 'dead-lettered') {
+      const marked = await this.options.deadLetters.markReplayed(manager, replay.deadLetterId, settled);
+      if (!marked) throw new ReplayRefusedError('already-replayed', replay.subject);
     }
-    return outcome;
+    try {
+      await replay.recorder?.(manager, {
+        deadLetterId: replay.deadLetterId,
+        outcome: settled,
+        subject: replay.subject,
+      });
+    } catch (error) {
+      throw new ReplayNotRecordedError({ cause: error });
+    }
+    replay.settled = true;
   }
 
   private async dispatch(
     message: DeliveredMessage | TransportMessage,
     subscriptions: Subscription[],
+    replay?: ReplayInProgress,
   ): Promise<DeliveryOutcome[]> {
     let event: IntegrationEvent;
     try {
@@ -164,13 +226,13 @@ export class ServiceEventConsumer {
     } catch (error) {
       if (!(error instanceof ContractViolationError)) throw error;
       for (const subscription of subscriptions) {
-        await this.deadLetter(subscription, message, `invalid event: ${error.message}`, 1);
+        await this.deadLetter(subscription, message, `invalid event: ${error.message}`, 1, replay);
       }
       return subscriptions.map(() => 'dead-lettered');
     }
     const outcomes: DeliveryOutcome[] = [];
     for (const subscription of subscriptions) {
-      outcomes.push(await this.deliver(subscription, event, message));
+      outcomes.push(await this.deliver(subscription, event, message, replay));
     }
     return outcomes;
   }
@@ -179,13 +241,17 @@ export class ServiceEventConsumer {
     subscription: Subscription,
     event: IntegrationEvent,
     message: DeliveredMessage | TransportMessage,
+    replay?: ReplayInProgress,
   ): Promise<DeliveryOutcome> {
     let attempt = 0;
     for (;;) {
       attempt += 1;
       try {
-        return await this.handleOnce(subscription, event);
+        return await this.handleOnce(subscription, event, replay);
       } catch (error) {
+        // A replay refused (a concurrent one settled the letter first), or one its recorder could
+        // not record, is no failure of the handler.
+        if (error instanceof ReplayRefusedError || error instanceof ReplayNotRecordedError) throw error;
         if (isTransientInfrastructureError(error)) {
           // Leave the message undelivered: the transport offers it again, and nothing is dead-lettered.
           this.logger.warn(
@@ -199,7 +265,13 @@ export class ServiceEventConsumer {
           throw error;
         }
         if (attempt >= this.maxAttempts) {
-          await this.deadLetter(subscription, message, `handler failed: ${describeError(error)}`, attempt);
+          await this.deadLetter(
+            subscription,
+            message,
+            `handler failed: ${describeError(error)}`,
+            attempt,
+            replay,
+          );
           return 'dead-lettered';
         }
         this.logger.warn(
@@ -216,9 +288,22 @@ export class ServiceEventConsumer {
     }
   }
 
-  private async handleOnce(subscription: Subscription, event: IntegrationEvent): Promise<DeliveryOutcome> {
+  private async handleOnce(
+    subscription: Subscription,
+    event: IntegrationEvent,
+    replay?: ReplayInProgress,
+  ): Promise<DeliveryOutcome> {
     const subscriber = this.subscriberName(subscription);
     return this.options.outbox.run(async (unit) => {
+      if (replay) {
+        const state = await this.options.deadLetters.lockForReplay(unit.manager, replay.deadLetterId);
+        if (state !== 'open') {
+          throw new ReplayRefusedError(
+            state === 'missing' ? 'not-found' : 'already-replayed',
+            replay.subject,
+          );
+        }
+      }
       const now = this.options.clock.now();
       const inserted = await unit.manager
         .createQueryBuilder()
@@ -228,7 +313,10 @@ export class ServiceEventConsumer {
         .orIgnore()
         .returning(['eventId'])
         .execute();
-      if ((inserted.raw as unknown[]).length === 0) return 'duplicate';
+      if ((inserted.raw as unknown[]).length === 0) {
+        if (replay) await this.settle(unit.manager, replay, 'duplicate');
+        return 'duplicate';
+      }
       const context: HandlerContext = {
         manager: unit.manager,
         now,
@@ -250,6 +338,7 @@ export class ServiceEventConsumer {
         },
       };
       await subscription.handler.handle(event, context);
+      if (replay) await this.settle(unit.manager, replay, 'processed');
       return 'processed';
     });
   }
@@ -259,9 +348,13 @@ export class ServiceEventConsumer {
     message: DeliveredMessage | TransportMessage,
     reason: string,
     attempts: number,
+    replay?: ReplayInProgress,
   ): Promise<void> {
     const subscriber = this.subscriberName(subscription);
-    const letter = await this.options.deadLetters.record({ subscriber, message, reason, attempts });
+    const letter = await this.options.deadLetters.record(
+      { subscriber, message, reason, attempts },
+      replay ? (manager) => this.settle(manager, replay, 'dead-lettered') : undefined,
+    );
     await this.publishDeadLetter(message, subscriber, reason, attempts, letter.id, letter.failedAt);
   }
 
@@ -298,9 +391,13 @@ export class ServiceEventConsumer {
   private async deadLetterUnroutable(
     message: DeliveredMessage | TransportMessage,
     reason: string,
+    replay?: ReplayInProgress,
   ): Promise<void> {
     const subscriber = `${this.options.service}.${UNROUTABLE_SUBSCRIBER}`;
-    const letter = await this.options.deadLetters.record({ subscriber, message, reason, attempts: 1 });
+    const letter = await this.options.deadLetters.record(
+      { subscriber, message, reason, attempts: 1 },
+      replay ? (manager) => this.settle(manager, replay, 'dead-lettered') : undefined,
+    );
     await this.publishDeadLetter(message, subscriber, reason, 1, letter.id, letter.failedAt);
   }
 
@@ -311,13 +408,6 @@ export class ServiceEventConsumer {
 
 /** Subscriber name under which messages no subscription could route are dead-lettered. */
 export const UNROUTABLE_SUBSCRIBER = 'unroutable';
-
-export class DeadLetterNotFoundError extends Error {
-  override readonly name = 'DeadLetterNotFoundError';
-  constructor() {
-    super('No such dead letter for this service');
-  }
-}
 
 function eventEntity(event: IntegrationEvent): string | undefined {
   return event.metadata.actor.entity;

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '@reprisals/kernel';
 import type { DeliveredMessage, TransportMessage } from '../transport/event-transport';
 import { DeadLetterEntity } from './dead-letter.entity';
@@ -24,36 +24,47 @@ export class DeadLetterStore {
     private readonly clock: Clock,
   ) {}
 
-  async record(input: {
-    subscriber: string;
-    message: DeliveredMessage | TransportMessage;
-    reason: string;
-    attempts: number;
-  }): Promise<DeadLetterEntity> {
+  /**
+   * Keeps a message with its reason (again, with the new reason, when it was kept before). `within`
+   * runs in the same transaction, after the letter is written: a failed replay is audited there.
+   */
+  async record(
+    input: {
+      subscriber: string;
+      message: DeliveredMessage | TransportMessage;
+      reason: string;
+      attempts: number;
+    },
+    within?: (manager: EntityManager, letter: DeadLetterEntity) => Promise<void>,
+  ): Promise<DeadLetterEntity> {
     const messageId = messageIdOf(input.message);
-    const repository = this.dataSource.getRepository(DeadLetterEntity);
-    await repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        subscriber: input.subscriber,
-        messageId,
-        topic: input.message.topic,
-        messageKey: input.message.key,
-        headers: input.message.headers,
-        payload: input.message.value,
-        reason: input.reason,
-        attempts: input.attempts,
-        failedAt: this.clock.now(),
-        replayedAt: null,
-        replayOutcome: null,
-      })
-      .orUpdate(
-        ['reason', 'attempts', 'failed_at', 'replayed_at', 'replay_outcome'],
-        ['subscriber', 'message_id'],
-      )
-      .execute();
-    return repository.findOneByOrFail({ subscriber: input.subscriber, messageId });
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const repository = manager.getRepository(DeadLetterEntity);
+      await repository
+        .createQueryBuilder()
+        .insert()
+        .values({
+          subscriber: input.subscriber,
+          messageId,
+          topic: input.message.topic,
+          messageKey: input.message.key,
+          headers: input.message.headers,
+          payload: input.message.value,
+          reason: input.reason,
+          attempts: input.attempts,
+          failedAt: this.clock.now(),
+          replayedAt: null,
+          replayOutcome: null,
+        })
+        .orUpdate(
+          ['reason', 'attempts', 'failed_at', 'replayed_at', 'replay_outcome'],
+          ['subscriber', 'message_id'],
+        )
+        .execute();
+      const letter = await repository.findOneByOrFail({ subscriber: input.subscriber, messageId });
+      if (within) await within(manager, letter);
+      return letter;
+    });
   }
 
   async list(
@@ -72,10 +83,31 @@ export class DeadLetterStore {
     return this.dataSource.getRepository(DeadLetterEntity).findOneBy({ id });
   }
 
-  async markReplayed(id: string, outcome: string): Promise<void> {
-    await this.dataSource
+  /**
+   * Locks the letter for a replay, in the transaction that will commit the replay's effect:
+   * a second replay of the same letter waits, then finds it replayed.
+   */
+  async lockForReplay(manager: EntityManager, id: string): Promise<'open' | 'replayed' | 'missing'> {
+    const letter = await manager
       .getRepository(DeadLetterEntity)
-      .update({ id }, { replayedAt: this.clock.now(), replayOutcome: outcome });
+      .createQueryBuilder('letter')
+      .setLock('pessimistic_write')
+      .where('letter.id = :id', { id })
+      .getOne();
+    if (!letter) return 'missing';
+    return letter.replayedAt ? 'replayed' : 'open';
+  }
+
+  /** Marks the letter replayed in the caller's transaction; false when it already was. */
+  async markReplayed(manager: EntityManager, id: string, outcome: string): Promise<boolean> {
+    const result = await manager
+      .getRepository(DeadLetterEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ replayedAt: this.clock.now(), replayOutcome: outcome })
+      .where('id = :id AND replayed_at IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }
 

@@ -7,7 +7,6 @@ import { EventEnvelopeCodec } from '../envelope/event-envelope.codec';
 import { MessagingRuntime } from '../messaging-runtime';
 import { ServiceMessaging } from '../service-messaging';
 import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transport';
-import { deadLetterControllerFor } from './dead-letter.controller';
 
 export interface ServiceMessagingModuleOptions {
   service: string;
@@ -17,13 +16,15 @@ export interface ServiceMessagingModuleOptions {
   consumer?: { maxAttempts?: number; retryBaseDelayMs?: number };
 }
 
-/** Outbox, relay, consumer and dead letters of one service, bound to its own data source. */
+/**
+ * Outbox, relay, consumer and dead letters of one service, bound to its own data source. The
+ * dead-letter routes, audited, come with the service's infrastructure (@reprisals/service-platform).
+ */
 @Module({})
 export class ServiceMessagingModule {
   static forService(options: ServiceMessagingModuleOptions): DynamicModule {
     return {
       module: ServiceMessagingModule,
-      controllers: [deadLetterControllerFor(options.service)],
       providers: [
         {
           provide: ServiceMessaging,

@@ -1,8 +1,8 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { actingUserAudit, requestAuditContext } from '@reprisals/audit';
-import { CaseAccessReader, type CaseAccessView } from '@reprisals/case-access';
+import { CaseAccessReader, seesFullCase, type CaseAccessView } from '@reprisals/case-access';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import type { ActingUser } from '@reprisals/security';
 import { AuditTrailRegistry } from './audit-trail.registry';
@@ -14,6 +14,12 @@ export interface CaseReadRequest {
   caseId: string;
   user: ActingUser;
   request: IncomingMessage;
+  /**
+   * `full` for the identifying part of a case (identities, sources, detailed account,
+   * attachments): only the lead and entities holding a full share read it; a summary share
+   * is refused with 403, audited as `summary-share`.
+   */
+  scope?: 'summary' | 'full';
 }
 
 /**
@@ -40,16 +46,24 @@ export class CaseReadGate {
     );
     const trail = this.trails.of(read.service);
     if (!trail) throw new Error(`No audit trail for ${read.service}`);
+    const refusal = !access.visible
+      ? 'no-share'
+      : read.scope === 'full' && !seesFullCase(access)
+        ? 'summary-share'
+        : undefined;
     await trail.recordNow({
       ...actingUserAudit(read.user),
       ...requestAuditContext(read.request),
       action: read.user.permission,
       caseId: read.caseId,
       target: `${read.request.method ?? 'GET'} ${routeOf(read.request)}`,
-      outcome: access.visible ? 'allowed' : 'denied',
-      ...(access.visible ? {} : { reason: 'no-share' }),
+      outcome: refusal ? 'denied' : 'allowed',
+      ...(refusal ? { reason: refusal } : {}),
     });
-    if (!access.visible) throw new NotFoundException('No such case');
+    if (refusal === 'no-share') throw new NotFoundException('No such case');
+    if (refusal === 'summary-share') {
+      throw new ForbiddenException('The share of this case with your entity covers its summary only');
+    }
     return access;
   }
 }

@@ -7,6 +7,10 @@
  *
  * The token comes from REPRISALS_TOKEN, or is minted as a development admin token when the
  * development secret is in use.
+ *
+ * It writes nothing itself: the routes audit every list and replay in the service's trail (a
+ * refused replay as denied), under the token's account. Give each operator a token of their own,
+ * so that the trail names who listed or replayed; the development token is `dead-letter-operator`.
  */
 import { parseArgs } from 'node:util';
 import { issueDevelopmentToken } from '@reprisals/security';

@@ -6,6 +6,7 @@ import { ServiceMessaging, ServiceMessagingModule } from '@reprisals/messaging';
 import { publishAuditRecords } from '../audit/audit-record.publisher';
 import { AuditCheckpoints } from '../audit/audit-checkpoints';
 import { AuditTrailRegistry } from '../audit/audit-trail.registry';
+import { deadLetterControllerFor } from '../dead-letters/dead-letter.controller';
 import {
   serviceDatabaseModule,
   type ServiceDatabaseOptions,
@@ -40,7 +41,7 @@ class AuditTrailRegistration implements OnModuleInit {
 /**
  * What every service module imports: its own data source (schema and migrations, with the
  * messaging and audit tables), its messaging (outbox, relay, consumer, dead letters) and its
- * audit trail, all bound to that data source.
+ * audit trail, all bound to that data source; and its dead-letter routes, audited in that trail.
  */
 export function serviceInfrastructure(
   options: ServiceInfrastructureOptions,
@@ -75,6 +76,7 @@ export function serviceInfrastructure(
     {
       module: ServiceAuditRegistrationModule,
       imports: [audit, messaging],
+      controllers: [deadLetterControllerFor(options.service)],
       providers: [{ provide: SERVICE_NAME, useValue: options.service }, AuditTrailRegistration],
     },
   ];

@@ -7,6 +7,8 @@ import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/securit
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
+import { SourceRecordEntity } from '../../infrastructure/persistence/source-record.entity';
+import { VictimRecordEntity } from '../../infrastructure/persistence/victim-record.entity';
 
 export interface AllegationView {
   id: string;
@@ -18,6 +20,24 @@ export interface AllegationView {
   submissionLanguage: string;
   leadEntity: string;
   recordedAt: string;
+  /** Victims by pseudonym, with the non-identifying facts only. */
+  victims: Array<{
+    pseudonym: string;
+    kind: 'individual' | 'organisation';
+    profile: string | null;
+    gender: string | null;
+    ageGroup: string | null;
+    organisationType: string | null;
+  }>;
+  /** Sources by pseudonym: how and when they reported, and their rating. */
+  sources: Array<{
+    pseudonym: string;
+    channel: string;
+    receivedOn: string;
+    relation: string;
+    reliability: string;
+  }>;
+  hasDetailedAccount: boolean;
 }
 
 @ApiTags('intake')
@@ -42,6 +62,14 @@ export class GetAllegationController {
     await this.gate.open({ service: 'intake', dataSource: this.dataSource, caseId: id, user, request });
     const row = await this.dataSource.getRepository(AllegationEntity).findOneBy({ id });
     if (!row) throw new NotFoundException('No such case');
+    const [victims, sources] = await Promise.all([
+      this.dataSource
+        .getRepository(VictimRecordEntity)
+        .find({ where: { caseId: id }, order: { position: 'ASC' } }),
+      this.dataSource
+        .getRepository(SourceRecordEntity)
+        .find({ where: { caseId: id }, order: { position: 'ASC' } }),
+    ]);
     return {
       id: row.id,
       reference: row.reference,
@@ -52,6 +80,22 @@ export class GetAllegationController {
       submissionLanguage: row.submissionLanguage,
       leadEntity: row.leadEntity,
       recordedAt: row.recordedAt.toISOString(),
+      victims: victims.map(({ pseudonym, kind, profile, gender, ageGroup, organisationType }) => ({
+        pseudonym,
+        kind,
+        profile,
+        gender,
+        ageGroup,
+        organisationType,
+      })),
+      sources: sources.map(({ pseudonym, channel, receivedOn, relation, reliability }) => ({
+        pseudonym,
+        channel,
+        receivedOn,
+        relation,
+        reliability,
+      })),
+      hasDetailedAccount: row.sealedAccount !== null,
     };
   }
 }

@@ -7,6 +7,7 @@ import { CaseAccessProjection } from '@reprisals/case-access';
 import { ServiceMessaging } from '@reprisals/messaging';
 import type { ActingUser } from '@reprisals/security';
 import { receiveAllegation } from '../../domain/allegation';
+import { CaseIdentityStore } from '../../infrastructure/identities/case-identity.store';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { allocateCaseReference } from '../../infrastructure/persistence/case-reference.allocator';
 import type { AllegationReceipt, ReceiveAllegationCommand } from './receive-allegation.command';
@@ -17,6 +18,7 @@ export class ReceiveAllegationHandler {
   constructor(
     private readonly messaging: ServiceMessaging,
     private readonly audit: AuditTrail,
+    private readonly identities: CaseIdentityStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -49,7 +51,9 @@ export class ReceiveAllegationHandler {
         recordedBySub: allegation.recordedBy.sub,
         recordedByRole: allegation.recordedBy.role,
         recordedAt: allegation.recordedAt,
+        sealedAccount: null,
       });
+      await this.identities.record(unit.manager, allegation.id, command);
       const received = createEvent(
         AllegationReceived,
         {

@@ -35,4 +35,8 @@ export class AllegationEntity {
 
   @Column({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;
+
+  /** The detailed account, sealed with the case's data key; null when none was given. */
+  @Column({ name: 'sealed_account', type: 'text', nullable: true })
+  sealedAccount!: string | null;
 }

@@ -1,8 +1,16 @@
 import { caseAccessBackfillMigration } from '@reprisals/case-access';
+import { AuditCheckpointCopyEntity } from '@reprisals/audit';
+import { caseDataKeysMigration } from '@reprisals/identity-vault';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
+import { ErasureRecordEntity } from './erasure-record.entity';
+import { CreateAuditCheckpointCopies1767225709000 } from './migrations/1767225709000-create-audit-checkpoint-copies.migration';
+import { CreateErasureRecords1767225708000 } from './migrations/1767225708000-create-erasure-records.migration';
+import { CreateIdentityRecords1767225707000 } from './migrations/1767225707000-create-identity-records.migration';
+import { SourceRecordEntity } from './source-record.entity';
+import { VictimRecordEntity } from './victim-record.entity';
 import { CreateConsentRecords1767225706000 } from './migrations/1767225706000-create-consent-records.migration';
 import { EntityFocalPointRecordEntity } from './entity-focal-point-record.entity';
 import { LeadTransferRecordEntity } from './lead-transfer-record.entity';
@@ -25,6 +33,11 @@ export const INTAKE_ENTITIES = [
   UnEntityRecordEntity,
   EntityFocalPointRecordEntity,
   ConsentRecordEntity,
+  VictimRecordEntity,
+  SourceRecordEntity,
+  ErasureRecordEntity,
+  // The copies of reporting's signed audit checkpoints: intake is reporting's witness.
+  AuditCheckpointCopyEntity,
   ...MESSAGING_ENTITIES,
 ];
 export const INTAKE_MIGRATIONS = [
@@ -41,4 +54,8 @@ export const INTAKE_MIGRATIONS = [
   CreateLeadTransferRecords1767225704000,
   CreateUnEntityRegistry1767225705000,
   CreateConsentRecords1767225706000,
+  caseDataKeysMigration(1767225706500),
+  CreateIdentityRecords1767225707000,
+  CreateErasureRecords1767225708000,
+  CreateAuditCheckpointCopies1767225709000,
 ];

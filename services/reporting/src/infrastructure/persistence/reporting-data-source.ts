@@ -1,6 +1,6 @@
+import { AuditCheckpointCopyEntity } from '@reprisals/audit';
 import { caseAccessBackfillMigration } from '@reprisals/case-access';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
-import { AuditCheckpointCopyEntity } from './audit-checkpoint-copy.entity';
 import { CaseAuditEntryEntity } from './case-audit-entry.entity';
 import { CreateAuditCheckpointCopies1767225703000 } from './migrations/1767225703000-create-audit-checkpoint-copies.migration';
 import { CaseOverviewEntity } from './case-overview.entity';

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
 import type { AuditCheckpointSignedEvent } from '@reprisals/contracts';
 import type { EventHandler, HandlerContext } from '@reprisals/messaging';
-import { AuditCheckpointCopyEntity } from '../../infrastructure/persistence/audit-checkpoint-copy.entity';
+import { AuditCheckpointCopyEntity } from './audit-checkpoint-copy.entity';
 
-/** Keeps every service's signed audit checkpoints: `npm run audit:verify` checks each chain against them. */
-@Injectable()
+/**
+ * Keeps a copy of each signed checkpoint of the chains this service witnesses, once (a redelivered
+ * checkpoint changes nothing): `npm run audit:verify` checks each chain against the copies.
+ */
 export class KeepAuditCheckpointHandler implements EventHandler<AuditCheckpointSignedEvent> {
   async handle(event: AuditCheckpointSignedEvent, context: HandlerContext): Promise<void> {
     await context.manager

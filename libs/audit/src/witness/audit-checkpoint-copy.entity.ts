@@ -1,14 +1,16 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * A signed checkpoint of another service's audit chain, held here so that a rewrite of that
- * service's past (even by someone who can alter its database) no longer matches it.
+ * A signed checkpoint of another service's audit chain, held by a witness so that a rewrite of
+ * that service's past (even by someone who can alter its database and holds its signing key) no
+ * longer matches it. Append-only, like the chains.
  */
 @Entity({ name: 'audit_checkpoint_copy' })
 export class AuditCheckpointCopyEntity {
   @PrimaryColumn({ name: 'checkpoint_id', type: 'uuid' })
   checkpointId!: string;
 
+  /** The service whose chain the checkpoint signs. */
   @Column({ type: 'text' })
   service!: string;
 

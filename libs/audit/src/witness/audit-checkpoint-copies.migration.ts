@@ -1,0 +1,53 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { schemaOf } from '@reprisals/persistence';
+
+/**
+ * The migration that gives a witness its `audit_checkpoint_copy` table, append-only, named
+ * `CreateAuditCheckpointCopies<timestamp>` with the timestamp of the witness's own migrations:
+ *
+ * ```ts
+ * export const CreateAuditCheckpointCopies1767225703000 = auditCheckpointCopiesMigration(1767225703000);
+ * ```
+ */
+export function auditCheckpointCopiesMigration(timestamp: number): new () => MigrationInterface {
+  const name = `CreateAuditCheckpointCopies${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+
+    async up(queryRunner: QueryRunner): Promise<void> {
+      const schema = schemaOf(queryRunner);
+      await queryRunner.query(`
+        CREATE TABLE "${schema}"."audit_checkpoint_copy" (
+          "checkpoint_id" UUID PRIMARY KEY,
+          "service" TEXT NOT NULL,
+          "last_seq" BIGINT NOT NULL,
+          "head_hash" CHAR(64) NOT NULL,
+          "record_count" INTEGER NOT NULL,
+          "key_id" TEXT NOT NULL,
+          "algorithm" TEXT NOT NULL,
+          "signature" TEXT NOT NULL,
+          "created_at" TIMESTAMPTZ NOT NULL
+        )`);
+      // A witness that can be edited witnesses nothing: the copies are append-only, like the chains.
+      await queryRunner.query(`
+        CREATE FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"() RETURNS trigger
+        LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit records are append-only'; END $$`);
+      await queryRunner.query(`
+        CREATE TRIGGER "audit_checkpoint_copy_append_only"
+        BEFORE UPDATE OR DELETE ON "${schema}"."audit_checkpoint_copy"
+        FOR EACH ROW EXECUTE FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"()`);
+      await queryRunner.query(`
+        CREATE TRIGGER "audit_checkpoint_copy_no_truncate"
+        BEFORE TRUNCATE ON "${schema}"."audit_checkpoint_copy"
+        FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"()`);
+    }
+
+    async down(queryRunner: QueryRunner): Promise<void> {
+      const schema = schemaOf(queryRunner);
+      await queryRunner.query(`DROP TABLE "${schema}"."audit_checkpoint_copy"`);
+      await queryRunner.query(`DROP FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"()`);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}

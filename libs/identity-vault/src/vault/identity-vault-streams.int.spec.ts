@@ -1,0 +1,143 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { DataSource } from 'typeorm';
+import { closeServiceDatabase, inTransaction } from '@reprisals/persistence';
+import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
+import { SealedValueError } from '../errors/identity-vault.errors';
+import { SEALED_STREAM_OVERHEAD } from '../sealing/sealing-streams';
+import { IdentityVault } from './identity-vault';
+import { garbageCollector, openVaultDataSource, testKeyProvider } from './identity-vault.test-support';
+
+const MB = 1024 * 1024;
+const CHUNK = 64 * 1024;
+
+/** Memory this process holds on to: the V8 heap and the buffers outside it. */
+const retained = (): number => {
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+};
+
+describe('sealed streams of large attachments', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let vault: IdentityVault;
+  let directory: string;
+  const gc = garbageCollector();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('identity_vault_streams');
+    dataSource = await openVaultDataSource(database.url, 'vault', 2);
+    vault = new IdentityVault({ dataSource, keyProvider: testKeyProvider() });
+    directory = mkdtempSync(join(tmpdir(), 'identity-vault-streams-'));
+  });
+
+  afterAll(async () => {
+    rmSync(directory, { recursive: true, force: true });
+    if (dataSource) await closeServiceDatabase(dataSource);
+    await database?.drop();
+  });
+
+  /**
+   * Retained memory while a stream runs: measured after a full collection every `every` chunks,
+   * from the first measurement (the pipeline set up and flowing) to the highest.
+   */
+  function memoryProbe(every = 16): { sample: () => void; peakGrowth: () => number } {
+    let baseline: number | undefined;
+    let peak = 0;
+    let calls = 0;
+    return {
+      sample: () => {
+        calls += 1;
+        if (calls % every !== 0) return;
+        gc();
+        const now = retained();
+        const u = process.memoryUsage();
+        if (calls % 64 === 0) process.stderr.write(`s heap ${u.heapUsed} ab ${u.arrayBuffers} ext ${u.external}\n`);
+        baseline ??= now;
+        peak = Math.max(peak, now);
+      },
+      peakGrowth: () => {
+        if (baseline === undefined) throw new Error('the stream was too short to measure');
+        return peak - baseline;
+      },
+    };
+  }
+
+  it('given a 20 MB attachment, when it is sealed to a file and opened back as streams, then the bytes match and memory stays far below its size', async () => {
+    const caseId = randomUUID();
+    const field = `attachment/${randomUUID()}`;
+    const size = 20 * MB;
+    const sealedFile = join(directory, 'attachment.sealed');
+    const written = createHash('sha256');
+    const read = createHash('sha256');
+
+    const sealingMemory = memoryProbe();
+    async function* attachment(): AsyncGenerator<Buffer> {
+      for (let sent = 0; sent < size; sent += CHUNK) {
+        const chunk = randomBytes(CHUNK);
+        written.update(chunk);
+        sealingMemory.sample();
+        yield chunk;
+      }
+    }
+    await inTransaction(dataSource, async (manager) =>
+      pipeline(
+        Readable.from(attachment()),
+        await vault.createSealingStream(manager, caseId, field),
+        createWriteStream(sealedFile),
+      ),
+    );
+
+    const openingMemory = memoryProbe();
+    let received = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        read.update(chunk);
+        received += chunk.length;
+        openingMemory.sample();
+        done();
+      },
+    });
+    await inTransaction(dataSource, async (manager) =>
+      pipeline(createReadStream(sealedFile), await vault.createOpeningStream(manager, caseId, field), sink),
+    );
+
+    expect(statSync(sealedFile).size).toBe(size + SEALED_STREAM_OVERHEAD);
+    expect(received).toBe(size);
+    expect(read.digest('hex')).toBe(written.digest('hex'));
+    process.stderr.write(`growth seal ${sealingMemory.peakGrowth()} open ${openingMemory.peakGrowth()}\n`);
+    expect(sealingMemory.peakGrowth()).toBeLessThan(size / 8);
+    expect(openingMemory.peakGrowth()).toBeLessThan(size / 8);
+  });
+
+  it('given a sealed attachment file with one byte changed, when it is opened as a stream, then the stream fails at its end', async () => {
+    const caseId = randomUUID();
+    const data = randomBytes(3 * MB);
+    const sealedFile = join(directory, 'tampered.sealed');
+    await inTransaction(dataSource, async (manager) =>
+      pipeline(
+        Readable.from([data]),
+        await vault.createSealingStream(manager, caseId, 'attachment/1'),
+        createWriteStream(sealedFile),
+      ),
+    );
+    const { open } = await import('node:fs/promises');
+    const file = await open(sealedFile, 'r+');
+    await file.write(Buffer.of(0x42), 0, 1, MB);
+    await file.close();
+
+    const opening = inTransaction(dataSource, async (manager) =>
+      pipeline(
+        createReadStream(sealedFile),
+        await vault.createOpeningStream(manager, caseId, 'attachment/1'),
+        new Writable({ write: (_chunk, _encoding, done) => done() }),
+      ),
+    );
+
+    await expect(opening).rejects.toBeInstanceOf(SealedValueError);
+  });
+});

@@ -1,0 +1,86 @@
+import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
+import { CaseAccessReader } from '@reprisals/case-access';
+import { createEvent, PersonalDataErased } from '@reprisals/contracts';
+import { IdentityVault } from '@reprisals/identity-vault';
+import { CLOCK, type Clock } from '@reprisals/kernel';
+import { ServiceMessaging } from '@reprisals/messaging';
+import type { ActingUser } from '@reprisals/security';
+import { ShareRefused } from '../../domain/case-share';
+import { lockCase } from '../../infrastructure/persistence/case-share.repository';
+import { ErasureRecordEntity } from '../../infrastructure/persistence/erasure-record.entity';
+import { CaseNotVisible } from '../case-share-refusal';
+import type { ErasePersonalDataCommand } from './erase-personal-data.command';
+
+/** Reported as 409 and audited as denied, like the other refusals of a case step. */
+export class AlreadyErased extends ConflictException {
+  constructor() {
+    super('The personal data of this case was already erased');
+  }
+}
+
+/**
+ * Crypto-shredding of one case, by its lead entity: the case's data key is destroyed in the same
+ * transaction as the erasure record, its event and its audit record. Every sealed identity,
+ * source, account and attachment of the case becomes unreadable; the rest of the case stays.
+ */
+@Injectable()
+export class ErasePersonalDataHandler {
+  private readonly reader = new CaseAccessReader();
+
+  constructor(
+    private readonly messaging: ServiceMessaging,
+    private readonly audit: AuditTrail,
+    private readonly vault: IdentityVault,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    caseId: string,
+    command: ErasePersonalDataCommand,
+    user: ActingUser,
+    request: Pick<AuditEntry, 'requestId' | 'traceId'>,
+  ): Promise<{ erasedAt: string }> {
+    const now = this.clock.now();
+    return this.messaging.outbox.run(async (unit) => {
+      if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
+      const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
+      if (!access.visible) throw new CaseNotVisible();
+      if (access.leadEntity !== user.entity) {
+        throw new ShareRefused('not-lead', '(body)', 'only the lead entity erases a case’s personal data');
+      }
+      if (await unit.manager.getRepository(ErasureRecordEntity).existsBy({ caseId }))
+        throw new AlreadyErased();
+      await this.vault.destroyKey(unit.manager, caseId);
+      await unit.manager.getRepository(ErasureRecordEntity).insert({
+        caseId,
+        reason: command.reason,
+        note: command.note,
+        erasedBySub: user.sub,
+        erasedByEntity: user.entity,
+        erasedAt: now,
+      });
+      unit.record(
+        createEvent(
+          PersonalDataErased,
+          { caseId, reason: command.reason },
+          {
+            caseId,
+            actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
+            occurredAt: now,
+            policyVersion: user.policyVersion,
+          },
+        ),
+      );
+      await this.audit.record(unit.manager, {
+        ...actingUserAudit(user),
+        ...request,
+        action: user.permission,
+        caseId,
+        target: `personal-data:${command.reason}`,
+        outcome: 'allowed',
+      });
+      return { erasedAt: now.toISOString() };
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, GoneException, Param, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiGoneResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { IncomingMessage } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { CaseKeyDestroyed } from '@reprisals/identity-vault';
+import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
+import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
+import type { CaseIdentities } from '../../domain/identities';
+import { CaseIdentityStore } from '../../infrastructure/identities/case-identity.store';
+import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
+
+@ApiTags('intake: identities')
+@ApiBearerAuth()
+@ApiProtectedRoute({ notFound: 'No such case, or one the caller’s entity does not see' })
+@Controller('intake/allegations')
+export class ReadIdentitiesController {
+  constructor(
+    @InjectDataSource(INTAKE_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly gate: CaseReadGate,
+    private readonly identities: CaseIdentityStore,
+  ) {}
+
+  @Get(':id/identities')
+  @RequirePermission('case:read-identities')
+  @ApiOperation({
+    summary:
+      'Who the victims and sources are, and the detailed account: for the lead entity and entities holding a full share; every read is audited before the data leaves',
+  })
+  @ApiForbiddenResponse({ description: 'The caller’s entity holds a summary share only' })
+  @ApiGoneResponse({ description: 'The personal data of the case was erased' })
+  async read(
+    @Param('id', UuidParamPipe) caseId: string,
+    @ActingAs('case:read-identities') user: ActingUser,
+    @Req() request: IncomingMessage,
+  ): Promise<CaseIdentities> {
+    await this.gate.open({
+      service: 'intake',
+      dataSource: this.dataSource,
+      caseId,
+      user,
+      request,
+      scope: 'full',
+    });
+    try {
+      return await this.identities.open(this.dataSource.manager, caseId);
+    } catch (error) {
+      if (error instanceof CaseKeyDestroyed)
+        throw new GoneException('The personal data of this case was erased');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { IdentityVault } from '@reprisals/identity-vault';
+import type { CaseIdentities } from '../../domain/identities';
+import { pseudonymsFor } from '../../domain/pseudonym';
+import type {
+  SourceInput,
+  VictimInput,
+} from '../../application/receive-allegation/receive-allegation.command';
+import { AllegationEntity } from '../persistence/allegation.entity';
+import { SourceRecordEntity } from '../persistence/source-record.entity';
+import { VictimRecordEntity } from '../persistence/victim-record.entity';
+
+const victimIdentitySchema = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()),
+  contact: z.string().optional(),
+});
+const sourceIdentitySchema = z.object({ name: z.string(), contact: z.string().optional() });
+
+/** The field each sealed value is bound to: a value copied to another person or case does not open. */
+const fieldOf = {
+  victim: (pseudonym: string) => `victim/${pseudonym}`,
+  source: (pseudonym: string) => `source/${pseudonym}`,
+  account: 'account',
+};
+
+/**
+ * Writes and reads the identifying part of a case: each victim's and source's identity and the
+ * detailed account, sealed with the case's data key. The clear columns hold only pseudonyms and
+ * the non-identifying facts statistics need.
+ */
+@Injectable()
+export class CaseIdentityStore {
+  constructor(private readonly vault: IdentityVault) {}
+
+  async record(
+    manager: EntityManager,
+    caseId: string,
+    identities: { victims: VictimInput[]; sources: SourceInput[]; detailedAccount?: string | undefined },
+  ): Promise<{ victims: string[]; sources: string[] }> {
+    const victimPseudonyms = pseudonymsFor('V', identities.victims.length);
+    const sourcePseudonyms = pseudonymsFor('S', identities.sources.length);
+    const victims = await Promise.all(
+      identities.victims.map(async (victim, position) => {
+        const pseudonym = victimPseudonyms[position]!;
+        const identity = {
+          name: victim.name,
+          aliases: victim.kind === 'individual' ? victim.aliases : [],
+          ...(victim.contact ? { contact: victim.contact } : {}),
+        };
+        return {
+          caseId,
+          pseudonym,
+          position,
+          kind: victim.kind,
+          profile: victim.kind === 'individual' ? victim.profile : null,
+          gender: victim.kind === 'individual' ? victim.gender : null,
+          ageGroup: victim.kind === 'individual' ? victim.ageGroup : null,
+          organisationType: victim.kind === 'organisation' ? victim.organisationType : null,
+          sealedIdentity: await this.vault.sealJson(manager, caseId, fieldOf.victim(pseudonym), identity),
+        };
+      }),
+    );
+    const sources = await Promise.all(
+      identities.sources.map(async (source, position) => {
+        const pseudonym = sourcePseudonyms[position]!;
+        const identity = { name: source.name, ...(source.contact ? { contact: source.contact } : {}) };
+        return {
+          caseId,
+          pseudonym,
+          position,
+          channel: source.channel,
+          receivedOn: source.receivedOn,
+          relation: source.relation,
+          reliability: source.reliability,
+          sealedIdentity: await this.vault.sealJson(manager, caseId, fieldOf.source(pseudonym), identity),
+        };
+      }),
+    );
+    if (victims.length > 0) await manager.getRepository(VictimRecordEntity).insert(victims);
+    if (sources.length > 0) await manager.getRepository(SourceRecordEntity).insert(sources);
+    if (identities.detailedAccount !== undefined) {
+      const sealedAccount = await this.vault.seal(
+        manager,
+        caseId,
+        fieldOf.account,
+        identities.detailedAccount,
+      );
+      await manager.getRepository(AllegationEntity).update({ id: caseId }, { sealedAccount });
+    }
+    return { victims: victimPseudonyms, sources: sourcePseudonyms };
+  }
+
+  /** Opens every identity of the case; throws CaseKeyDestroyed once the case was erased. */
+  async open(manager: EntityManager, caseId: string): Promise<CaseIdentities> {
+    const [victimRows, sourceRows, allegation] = await Promise.all([
+      manager.getRepository(VictimRecordEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
+      manager.getRepository(SourceRecordEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
+      manager
+        .getRepository(AllegationEntity)
+        .findOne({ where: { id: caseId }, select: { id: true, sealedAccount: true } }),
+    ]);
+    const victims = [];
+    for (const row of victimRows) {
+      const identity = victimIdentitySchema.parse(
+        await this.vault.openJson(manager, caseId, fieldOf.victim(row.pseudonym), row.sealedIdentity),
+      );
+      victims.push({ pseudonym: row.pseudonym, ...identity });
+    }
+    const sources = [];
+    for (const row of sourceRows) {
+      const identity = sourceIdentitySchema.parse(
+        await this.vault.openJson(manager, caseId, fieldOf.source(row.pseudonym), row.sealedIdentity),
+      );
+      sources.push({ pseudonym: row.pseudonym, ...identity });
+    }
+    const sealedAccount = allegation?.sealedAccount ?? null;
+    return {
+      victims,
+      sources,
+      detailedAccount: sealedAccount
+        ? await this.vault.open(manager, caseId, fieldOf.account, sealedAccount)
+        : null,
+    };
+  }
+}
