@@ -16,7 +16,7 @@ export async function benchEnvelopeCodec(count = 20_000): Promise<void> {
       {
         caseId,
         reference: 'REP-2026-000123',
-        stateConcerned: 'ABC',
+        stateConcerned: 'BLR',
         receivedVia: 'email',
         receivedOn: '2026-05-02',
         leadEntity: 'OHCHR',

@@ -103,7 +103,7 @@ export async function benchMessagingPipeline(count = 2_000, concurrency = 8): Pr
               {
                 caseId,
                 reference: 'REP-2026-000123',
-                stateConcerned: 'ABC',
+                stateConcerned: 'BLR',
                 receivedVia: 'email',
                 receivedOn: '2026-05-02',
                 leadEntity: 'OHCHR',

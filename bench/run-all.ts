@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each printed as a table with its baseline and the ratio. */
 import { benchAuditAppend } from './audit-append.bench';
 import { benchEnvelopeCodec } from './envelope-codec.bench';
+import { benchIdentityVault } from './identity-vault.bench';
 import { benchMessagingPipeline } from './messaging-pipeline.bench';
 
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   await benchEnvelopeCodec();
   await benchMessagingPipeline();
   await benchAuditAppend();
+  await benchIdentityVault();
 }
 
 main().catch((error: unknown) => {

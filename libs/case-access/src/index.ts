@@ -39,6 +39,13 @@ export { CaseAccessEntity } from './persistence/case-access.entity';
 export { CaseShareEntity } from './persistence/case-share.entity';
 export { CaseConsentEntity } from './persistence/case-consent.entity';
 export { CaseConsentReader, type CaseConsent } from './reader/case-consent.reader';
+export { CaseProtectionEntity } from './persistence/case-protection.entity';
+export { CaseDisclosureReader, type CaseDisclosureView } from './reader/case-disclosure.reader';
+export {
+  decideDisclosure,
+  type CaseDisclosure,
+  type CaseDisclosureFacts,
+} from './domain/case-disclosure.decision';
 export { CreateCaseAccessTables1767225600200 } from './migrations/1767225600200-create-case-access-tables.migration';
 export { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from './case-access-schema';
 export { CASE_ACCESS_EVENTS, type CaseAccessEvent } from './projection/case-access.event';

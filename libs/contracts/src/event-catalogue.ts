@@ -2,6 +2,8 @@ import { AuditCheckpointSigned } from './audit/audit-checkpoint-signed.event';
 import { AuditRecorded } from './audit/audit-recorded.event';
 import { ConsentRecorded } from './consent/consent-recorded.event';
 import { ConsentWithdrawn } from './consent/consent-withdrawn.event';
+import { ProtectionRiskFlagged } from './protection/protection-risk-flagged.event';
+import { ProtectionRiskLifted } from './protection/protection-risk-lifted.event';
 import { AllegationReceived } from './intake/allegation-received.event';
 import { PersonalDataErased } from './intake/personal-data-erased.event';
 import type { EventDefinition } from './integration-event';
@@ -28,6 +30,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ConsentRecorded,
   ConsentWithdrawn,
   PersonalDataErased,
+  ProtectionRiskFlagged,
+  ProtectionRiskLifted,
 ];
 
 export class EventCatalogue {

@@ -67,5 +67,6 @@ export {
 } from './data-source/service-database.initializer';
 export { serviceSchemaOf } from './data-source/service-schema';
 export { schemaOf } from './migrations/schema-of';
+export { dropAppendOnlyTable, makeTableAppendOnly } from './migrations/append-only-table';
 export { inTransaction } from './transactions/in-transaction';
 export { findRepoRoot } from './workspace/repo-root.locator';

@@ -10,6 +10,10 @@ import { RevokeShareHandler } from './application/revoke-share/revoke-share.hand
 import { ShareCaseController } from './application/share-case/share-case.controller';
 import { ShareCaseHandler } from './application/share-case/share-case.handler';
 import { RefusalAuditor } from './application/refusal.auditor';
+import { FlagProtectionRiskController } from './application/flag-protection-risk/flag-protection-risk.controller';
+import { FlagProtectionRiskHandler } from './application/flag-protection-risk/flag-protection-risk.handler';
+import { ReadProtectionRiskController } from './application/read-protection-risk/read-protection-risk.controller';
+import { ListAllegationsController } from './application/list-allegations/list-allegations.controller';
 import { ReadIdentitiesController } from './application/read-identities/read-identities.controller';
 import { ErasePersonalDataController } from './application/erase-personal-data/erase-personal-data.controller';
 import { ErasePersonalDataHandler } from './application/erase-personal-data/erase-personal-data.handler';
@@ -27,6 +31,7 @@ import { TransferLeadController } from './application/transfer-lead/transfer-lea
 import { TransferLeadHandler } from './application/transfer-lead/transfer-lead.handler';
 import { SharingConsentReader } from './infrastructure/consent/sharing-consent.reader';
 import { ReceiveAllegationController } from './application/receive-allegation/receive-allegation.controller';
+import { ListStatesController } from './application/list-states/list-states.controller';
 import { ReceiveAllegationHandler } from './application/receive-allegation/receive-allegation.handler';
 import {
   INTAKE_DATA_SOURCE,
@@ -56,6 +61,7 @@ export class IntakeModule {
       ],
       controllers: [
         ReceiveAllegationController,
+        ListStatesController,
         GetAllegationController,
         ShareCaseController,
         ListSharesController,
@@ -71,6 +77,9 @@ export class IntakeModule {
         ReadConsentController,
         ReadIdentitiesController,
         ErasePersonalDataController,
+        FlagProtectionRiskController,
+        ListAllegationsController,
+        ReadProtectionRiskController,
       ],
       providers: [
         ReceiveAllegationHandler,
@@ -84,6 +93,7 @@ export class IntakeModule {
         RecordConsentHandler,
         CaseIdentityStore,
         ErasePersonalDataHandler,
+        FlagProtectionRiskHandler,
         IntakeSubscriptions,
       ],
     };

@@ -1,4 +1,5 @@
 import { eventually } from '@reprisals/testing';
+import { describeShareRevocation } from './share-revocation.contract';
 import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const LEAD = 'OHCHR';
@@ -333,4 +334,9 @@ describe('sharing a case with another UN entity', () => {
     });
     expect(lead.body.leadEntity).toBe(LEAD);
   });
+
+  describeShareRevocation('standalone, in-process delivery', () => ({
+    urlOf: () => running.baseUrl,
+    deliveryTimeoutMs: 5_000,
+  }));
 });

@@ -5,6 +5,7 @@ import { StateCommunicationModule } from '@reprisals/state-communication';
 import { VerificationModule } from '@reprisals/verification';
 import type { ServiceModuleFactory } from '@reprisals/service-platform';
 import { createTestDatabase, testKafkaBrokers, uniqueId, type TestDatabase } from '@reprisals/testing';
+import { describeShareRevocation } from './share-revocation.contract';
 import { startProcess, type RunningProcess } from './system.fixture';
 import { describeWalkingSkeleton } from './walking-skeleton.contract';
 
@@ -49,6 +50,11 @@ describe('distributed mode: each service its own application, Kafka between them
   describeWalkingSkeleton('distributed over Kafka', () => ({
     urlOf: (service) => running.get(service)!.baseUrl,
     databaseUrl: database.url,
+    deliveryTimeoutMs: 30_000,
+  }));
+
+  describeShareRevocation('distributed over Kafka', () => ({
+    urlOf: (service) => running.get(service)!.baseUrl,
     deliveryTimeoutMs: 30_000,
   }));
 });

@@ -35,9 +35,9 @@ export async function call(
   baseUrl: string,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string } = {},
-): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = {};
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: any; headers: Headers }> {
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined)
     headers['content-type'] = 'application/json';
@@ -51,7 +51,7 @@ export async function call(
         : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
 
 /** Counts rows straight from PostgreSQL, to prove what was (not) written. */
@@ -76,7 +76,7 @@ export async function queryRows<T>(
 }
 
 export const validAllegation = {
-  stateConcerned: 'ABC',
+  stateConcerned: 'BLR',
   receivedVia: 'email',
   receivedOn: '2026-05-02',
   summary:

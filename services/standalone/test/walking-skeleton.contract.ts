@@ -1,6 +1,9 @@
 import { eventually } from '@reprisals/testing';
 import { call, countRows, tokenFor, validAllegation } from './system.fixture';
 
+/** A State no other test of the contract records a case for. */
+const OTHER_STATE = 'NIC';
+
 export interface SkeletonSystem {
   /** Base URL serving the given service's routes. */
   urlOf(service: 'intake' | 'verification' | 'state-communication' | 'reporting'): string;
@@ -78,7 +81,7 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
           const response = await call(
             urlOf('state-communication'),
             'GET',
-            '/state-communication/states/ABC/cases',
+            `/state-communication/states/${validAllegation.stateConcerned}/cases`,
             { token: liaison },
           );
           return response.body?.cases?.find((entry: { caseId: string }) => entry.caseId === created.body.id);
@@ -87,9 +90,12 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       );
       expect(stateFile).toMatchObject({ reference: created.body.reference, communicationsSent: 0 });
 
-      const listed = await call(urlOf('reporting'), 'GET', '/reporting/cases?state=ABC&stage=registered', {
-        token: analyst,
-      });
+      const listed = await call(
+        urlOf('reporting'),
+        'GET',
+        `/reporting/cases?state=${validAllegation.stateConcerned}&stage=registered`,
+        { token: analyst },
+      );
       expect(listed.body.cases.map((entry: { caseId: string }) => entry.caseId)).toContain(created.body.id);
     });
 
@@ -97,7 +103,7 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       const { urlOf, deliveryTimeoutMs } = system();
       const created = await call(urlOf('intake'), 'POST', '/intake/allegations', {
         token: await tokenFor('intake-officer', 'OHCHR'),
-        body: { ...validAllegation, stateConcerned: 'XYZ' },
+        body: { ...validAllegation, stateConcerned: OTHER_STATE },
       });
       const analyst = await tokenFor('reporting-analyst', 'OHCHR');
       await eventually(
@@ -120,12 +126,15 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         timeline: await call(urlOf('reporting'), 'GET', `/reporting/cases/${created.body.id}/timeline`, {
           token: await tokenFor('reporting-analyst', 'TREATY-BODIES'),
         }),
-        dashboard: await call(urlOf('reporting'), 'GET', '/reporting/cases?state=XYZ', {
+        dashboard: await call(urlOf('reporting'), 'GET', `/reporting/cases?state=${OTHER_STATE}`, {
           token: await tokenFor('reporting-analyst', 'TREATY-BODIES'),
         }),
-        stateFile: await call(urlOf('state-communication'), 'GET', '/state-communication/states/XYZ/cases', {
-          token: await tokenFor('state-liaison', 'TREATY-BODIES'),
-        }),
+        stateFile: await call(
+          urlOf('state-communication'),
+          'GET',
+          `/state-communication/states/${OTHER_STATE}/cases`,
+          { token: await tokenFor('state-liaison', 'TREATY-BODIES') },
+        ),
       };
       expect(elsewhere.verification.status).toBe(404);
       expect(elsewhere.timeline.status).toBe(404);
@@ -138,6 +147,15 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         status: 200,
         body: { reference: created.body.reference, leadEntity: 'OHCHR' },
       });
+    });
+
+    it('given an Observer State, when posted, then the allegation is recorded', async () => {
+      const { urlOf } = system();
+      const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+        token: await tokenFor('intake-officer'),
+        body: { ...validAllegation, stateConcerned: 'PSE' },
+      });
+      expect(response.status).toBe(201);
     });
 
     describe('refused requests write nothing', () => {
@@ -196,6 +214,23 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         expect(await writes(databaseUrl)).toEqual(before);
       });
 
+      it.each(['TWN', 'XKX', 'ABC'])(
+        'given %s, which is no UN Member or Observer State, when posted, then 400 names stateConcerned and nothing is written',
+        async (code) => {
+          const { urlOf, databaseUrl } = system();
+          const before = await writes(databaseUrl);
+          const response = await call(urlOf('intake'), 'POST', '/intake/allegations', {
+            token: await tokenFor('intake-officer'),
+            body: { ...validAllegation, stateConcerned: code },
+          });
+          expect(response.status).toBe(400);
+          expect(response.body.issues).toEqual([
+            { field: 'stateConcerned', message: 'is not a UN Member or Observer State (ISO 3166-1 alpha-3)' },
+          ]);
+          expect(await writes(databaseUrl)).toEqual(before);
+        },
+      );
+
       it('given no token or a forged one, when posted, then 401 and nothing is written', async () => {
         const { urlOf, databaseUrl } = system();
         const before = await writes(databaseUrl);
@@ -229,6 +264,78 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         });
         expect(response.status).toBe(403);
         expect(await writes(databaseUrl)).toEqual(before);
+      });
+    });
+
+    describe('the States an allegation can concern', () => {
+      it('given a language, when listed, then the 195 UN Member and Observer States are named and ordered in it', async () => {
+        const { urlOf } = system();
+        const token = await tokenFor('focal-point', 'TREATY-BODIES');
+        const french = await call(urlOf('intake'), 'GET', '/intake/states?language=fr', { token });
+        expect(french.status).toBe(200);
+        expect(french.body.language).toBe('fr');
+        expect(french.body.states).toHaveLength(195);
+        expect(french.body.states).toContainEqual({
+          code: 'DEU',
+          alpha2: 'DE',
+          status: 'member',
+          name: 'Allemagne',
+        });
+        expect(french.body.states).toContainEqual({
+          code: 'VAT',
+          alpha2: 'VA',
+          status: 'observer',
+          name: expect.stringMatching(/^Saint-Siège/),
+        });
+        const names: string[] = french.body.states.map((state: { name: string }) => state.name);
+        expect(names).toEqual([...names].sort(new Intl.Collator('fr').compare));
+        expect(names.indexOf('Allemagne')).toBeLessThan(names.indexOf('Égypte'));
+        expect(names.indexOf('Égypte')).toBeLessThan(names.indexOf('Espagne'));
+        const codes = french.body.states.map((state: { code: string }) => state.code);
+        expect(codes).not.toContain('TWN');
+
+        const english = await call(urlOf('intake'), 'GET', '/intake/states', { token });
+        expect(english.body.language).toBe('en');
+        expect(english.body.states).toContainEqual({
+          code: 'TUR',
+          alpha2: 'TR',
+          status: 'member',
+          name: 'Türkiye',
+        });
+        const chinese = await call(urlOf('intake'), 'GET', '/intake/states?language=zh', { token });
+        expect(chinese.body.states).toContainEqual(expect.objectContaining({ code: 'FRA', name: '法国' }));
+      });
+
+      it('documents the route, its language parameter and its permission', async () => {
+        const { urlOf } = system();
+        const docs = await call(urlOf('intake'), 'GET', '/docs-json');
+        const operation = docs.body.paths['/intake/states']?.get;
+        expect(operation['x-required-permission']).toBe('allegation:read');
+        expect(operation.parameters).toContainEqual(
+          expect.objectContaining({
+            name: 'language',
+            in: 'query',
+            required: false,
+            schema: expect.objectContaining({ enum: ['ar', 'zh', 'en', 'fr', 'ru', 'es'] }),
+          }),
+        );
+      });
+
+      it('given a language that is not a UN language, when listed, then 400 names it', async () => {
+        const { urlOf } = system();
+        const response = await call(urlOf('intake'), 'GET', '/intake/states?language=de', {
+          token: await tokenFor('intake-officer'),
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.issues.map((issue: { field: string }) => issue.field)).toEqual(['language']);
+      });
+
+      it('given a role without allegation:read, when listed, then 403', async () => {
+        const { urlOf } = system();
+        const response = await call(urlOf('intake'), 'GET', '/intake/states', {
+          token: await tokenFor('reporting-analyst'),
+        });
+        expect(response.status).toBe(403);
       });
     });
 

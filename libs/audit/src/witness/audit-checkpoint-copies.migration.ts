@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@reprisals/persistence';
+import { dropAppendOnlyTable, makeTableAppendOnly, schemaOf } from '@reprisals/persistence';
 
 /**
  * The migration that gives a witness its `audit_checkpoint_copy` table, append-only, named
@@ -29,23 +29,11 @@ export function auditCheckpointCopiesMigration(timestamp: number): new () => Mig
           "created_at" TIMESTAMPTZ NOT NULL
         )`);
       // A witness that can be edited witnesses nothing: the copies are append-only, like the chains.
-      await queryRunner.query(`
-        CREATE FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"() RETURNS trigger
-        LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit records are append-only'; END $$`);
-      await queryRunner.query(`
-        CREATE TRIGGER "audit_checkpoint_copy_append_only"
-        BEFORE UPDATE OR DELETE ON "${schema}"."audit_checkpoint_copy"
-        FOR EACH ROW EXECUTE FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"()`);
-      await queryRunner.query(`
-        CREATE TRIGGER "audit_checkpoint_copy_no_truncate"
-        BEFORE TRUNCATE ON "${schema}"."audit_checkpoint_copy"
-        FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"()`);
+      await makeTableAppendOnly(queryRunner, 'audit_checkpoint_copy', 'audit records are append-only');
     }
 
     async down(queryRunner: QueryRunner): Promise<void> {
-      const schema = schemaOf(queryRunner);
-      await queryRunner.query(`DROP TABLE "${schema}"."audit_checkpoint_copy"`);
-      await queryRunner.query(`DROP FUNCTION "${schema}"."audit_checkpoint_copy_is_append_only"()`);
+      await dropAppendOnlyTable(queryRunner, 'audit_checkpoint_copy');
     }
   };
   Object.defineProperty(migration, 'name', { value: name });

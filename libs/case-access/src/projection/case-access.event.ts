@@ -2,6 +2,10 @@ import {
   AllegationReceived,
   ConsentRecorded,
   ConsentWithdrawn,
+  ProtectionRiskFlagged,
+  ProtectionRiskLifted,
+  type ProtectionRiskFlaggedEvent,
+  type ProtectionRiskLiftedEvent,
   type ConsentRecordedEvent,
   type ConsentWithdrawnEvent,
   CaseShared,
@@ -26,7 +30,9 @@ export type CaseAccessEvent =
   | ShareDeclinedEvent
   | ShareRevokedEvent
   | ConsentRecordedEvent
-  | ConsentWithdrawnEvent;
+  | ConsentWithdrawnEvent
+  | ProtectionRiskFlaggedEvent
+  | ProtectionRiskLiftedEvent;
 
 /**
  * Each of those events with the subscription name a service registers it under. The names are
@@ -41,4 +47,6 @@ export const CASE_ACCESS_EVENTS = [
   { name: 'case-access-share-revoked', event: ShareRevoked },
   { name: 'case-access-consent-recorded', event: ConsentRecorded },
   { name: 'case-access-consent-withdrawn', event: ConsentWithdrawn },
+  { name: 'case-access-protection-risk-flagged', event: ProtectionRiskFlagged },
+  { name: 'case-access-protection-risk-lifted', event: ProtectionRiskLifted },
 ] as const;

@@ -3,6 +3,7 @@ import { NO_CONSENT, type ConsentScopes, type ShareScope } from '@reprisals/cont
 import { SHARE_STATUSES, type ShareStatus } from '../domain/share-status';
 import { CaseAccessEntity } from '../persistence/case-access.entity';
 import { CaseConsentEntity } from '../persistence/case-consent.entity';
+import { CaseProtectionEntity } from '../persistence/case-protection.entity';
 import { CaseShareEntity } from '../persistence/case-share.entity';
 import { qualifiedTable } from '../persistence/qualified-table';
 import type { CaseAccessEvent } from './case-access.event';
@@ -16,7 +17,8 @@ import type { CaseAccessEvent } from './case-access.event';
  * - CaseShared records the share's case, entity, scope and expiry, without touching its status;
  * - ShareAccepted, ShareDeclined and ShareRevoked move the status forward only (offered,
  *   accepted, declined, revoked): a revoke projected before its acceptance still ends revoked;
- * - ConsentRecorded and ConsentWithdrawn set what consent allows, the highest version winning.
+ * - ConsentRecorded and ConsentWithdrawn set what consent allows, the highest version winning;
+ * - ProtectionRiskFlagged and ProtectionRiskLifted set whether the case is withheld, likewise.
  *
  * Rows carry the time of the events applied to them, never the time of projection, so projecting
  * the same event twice leaves them exactly as they were. Writes go through the caller's manager:
@@ -56,7 +58,43 @@ export class CaseAccessProjection {
           true,
           at,
         );
+      case 'ProtectionRiskFlagged':
+        return this.recordProtection(
+          manager,
+          event.data.caseId,
+          event.data.flagVersion,
+          event.data.level,
+          at,
+        );
+      case 'ProtectionRiskLifted':
+        return this.recordProtection(manager, event.data.caseId, event.data.flagVersion, null, at);
+      default: {
+        const unknown: never = event;
+        throw new Error(`No projection for ${(unknown as { type: string }).type}`);
+      }
     }
+  }
+
+  /** The highest flag version wins; `level` null means lifted. */
+  private async recordProtection(
+    manager: EntityManager,
+    caseId: string,
+    version: number,
+    level: string | null,
+    at: Date,
+  ) {
+    await manager.query(
+      `INSERT INTO ${qualifiedTable(manager, CaseProtectionEntity)} AS current
+         ("case_id", "version", "withheld", "level", "updated_at")
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ("case_id") DO UPDATE SET
+         "version" = EXCLUDED."version",
+         "withheld" = EXCLUDED."withheld",
+         "level" = EXCLUDED."level",
+         "updated_at" = EXCLUDED."updated_at"
+       WHERE EXCLUDED."version" > current."version"`,
+      [caseId, version, level !== null, level, at],
+    );
   }
 
   /** The highest consent version wins: a withdrawal projected before the recording it ends stays in force. */

@@ -70,6 +70,8 @@ describe('keeping a service’s case access up to date from intake’s events', 
       ['case-access-share-revoked', 'ShareRevoked'],
       ['case-access-consent-recorded', 'ConsentRecorded'],
       ['case-access-consent-withdrawn', 'ConsentWithdrawn'],
+      ['case-access-protection-risk-flagged', 'ProtectionRiskFlagged'],
+      ['case-access-protection-risk-lifted', 'ProtectionRiskLifted'],
     ]);
   });
 

@@ -36,10 +36,10 @@ export function garbageCollector(): () => void {
 
 /** Sessions of this database waiting for a lock: a transaction blocked by another. */
 export async function sessionsWaitingForALock(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query(
+  const [row] = await dataSource.query<Array<{ waiting: number }>>(
     `SELECT count(*)::int AS waiting FROM pg_stat_activity
       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-  )) as Array<{ waiting: number }>;
+  );
   return row?.waiting ?? 0;
 }
 

@@ -107,7 +107,8 @@ export class IdentityVault {
 
   /**
    * A Transform that seals what is written to it (an attachment, say) for this case and field,
-   * chunk by chunk: `rvs1 | IV | ciphertext | tag`. Creates the case's key if it has none.
+   * chunk by chunk: `rvs1 | IV | ciphertext | tag`. Creates the case's key if it has none, in
+   * the caller's transaction: if that transaction rolls back, what was sealed with it is lost.
    */
   async createSealingStream(manager: EntityManager, caseId: string, field: string): Promise<Transform> {
     const context = sealingContext(caseId, field);

@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'case:erase',
   'consent:record',
   'consent:override',
+  'protection:flag',
+  'protection:lift',
   'verification:screen',
   'verification:conclude',
   'response:decide',

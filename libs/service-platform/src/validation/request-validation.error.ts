@@ -11,7 +11,7 @@ export interface FieldIssue {
 export class RequestValidationError extends BadRequestException {
   constructor(
     readonly issues: FieldIssue[],
-    where: 'body' | 'query' | 'params' = 'body',
+    where: 'body' | 'query' | 'params' | 'headers' = 'body',
   ) {
     super({
       statusCode: 400,
@@ -24,7 +24,7 @@ export class RequestValidationError extends BadRequestException {
   /** `name` is the parameter or query key when the schema validates a single value. */
   static fromZod(
     error: z.ZodError,
-    where: 'body' | 'query' | 'params' = 'body',
+    where: 'body' | 'query' | 'params' | 'headers' = 'body',
     name?: string,
   ): RequestValidationError {
     const issues: FieldIssue[] = [];

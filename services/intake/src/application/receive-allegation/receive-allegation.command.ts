@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { calendarDateSchema, intakeChannelSchema, stateCodeSchema } from '@reprisals/contracts';
+import { calendarDateSchema, intakeChannelSchema } from '@reprisals/contracts';
+import { unStateCodeSchema } from '@reprisals/un-states';
 import {
   AGE_GROUPS,
   GENDERS,
@@ -50,7 +51,9 @@ export type SourceInput = z.infer<typeof sourceSchema>;
 /** The minimum an entity records when an allegation arrives. Unknown fields are refused. */
 export const receiveAllegationCommandSchema = z
   .object({
-    stateConcerned: stateCodeSchema.describe('ISO 3166-1 alpha-3 code of the State concerned'),
+    stateConcerned: unStateCodeSchema.describe(
+      'ISO 3166-1 alpha-3 code of the State concerned: a UN Member or Observer State (GET /intake/states)',
+    ),
     receivedVia: intakeChannelSchema.describe('How the allegation reached the entity'),
     receivedOn: calendarDateSchema.describe('Date the allegation was received (not in the future)'),
     summary: z
@@ -82,3 +85,10 @@ export interface AllegationReceipt {
   id: string;
   reference: string;
 }
+
+/** A client's retry key: printable, no spaces, at most 200 characters. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces');

@@ -1,7 +1,14 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import { Body, Controller, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestAuditContext } from '@reprisals/audit';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import {
   ApiProtectedRoute,
   ApiZodBody,
@@ -11,6 +18,7 @@ import {
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { AllegationRejected } from '../../domain/allegation';
 import {
+  idempotencyKeySchema,
   receiveAllegationCommandSchema,
   type AllegationReceipt,
   type ReceiveAllegationCommand,
@@ -32,13 +40,31 @@ export class ReceiveAllegationController {
   })
   @ApiZodBody(receiveAllegationCommandSchema)
   @ApiCreatedResponse({ description: 'The case id and its reference, e.g. REP-2026-000123' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried POST with the same key and body returns the first receipt, not a second case',
+  })
+  @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key was used with another request' })
   async receive(
     @Body(new ZodValidationPipe(receiveAllegationCommandSchema)) command: ReceiveAllegationCommand,
+    @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
     @ActingAs('allegation:create') user: ActingUser,
     @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<AllegationReceipt> {
+    const key = idempotencyKeySchema.optional().safeParse(idempotencyKeyHeader);
+    if (!key.success) throw RequestValidationError.fromZod(key.error, 'headers', 'Idempotency-Key');
+    const idempotencyKey = key.data;
     try {
-      return await this.handler.execute(command, user, requestAuditContext(request));
+      const { replayed, ...receipt } = await this.handler.execute(
+        command,
+        user,
+        requestAuditContext(request),
+        idempotencyKey,
+      );
+      if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+      return receipt;
     } catch (error) {
       if (error instanceof AllegationRejected) {
         throw new RequestValidationError([{ field: error.field, message: error.message }]);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AllegationReceived, createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { AuditTrail, actingUserAudit, type AuditEntry } from '@reprisals/audit';
@@ -9,8 +9,19 @@ import type { ActingUser } from '@reprisals/security';
 import { receiveAllegation } from '../../domain/allegation';
 import { CaseIdentityStore } from '../../infrastructure/identities/case-identity.store';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+} from '../../infrastructure/persistence/idempotency.repository';
 import { allocateCaseReference } from '../../infrastructure/persistence/case-reference.allocator';
 import type { AllegationReceipt, ReceiveAllegationCommand } from './receive-allegation.command';
+
+/** Answered 422: the key already stands for another request. */
+export class IdempotencyKeyReused extends UnprocessableEntityException {
+  constructor() {
+    super('This Idempotency-Key was already used with a different request');
+  }
+}
 
 /** Records the allegation, gives it a reference and announces it: one transaction. */
 @Injectable()
@@ -24,14 +35,40 @@ export class ReceiveAllegationHandler {
 
   private readonly caseAccess = new CaseAccessProjection();
 
+  /**
+   * With an idempotency key, a retried request returns the first receipt (`replayed`) instead of
+   * opening a second case; the same key with another request is refused.
+   */
   async execute(
     command: ReceiveAllegationCommand,
     user: ActingUser,
     request: Pick<AuditEntry, 'requestId' | 'traceId'> = {},
-  ): Promise<AllegationReceipt> {
+    idempotencyKey?: string,
+  ): Promise<AllegationReceipt & { replayed: boolean }> {
     const now = this.clock.now();
     const id = randomUUID();
     return this.messaging.outbox.run(async (unit) => {
+      if (idempotencyKey !== undefined) {
+        const claim = await claimIdempotencyKey(unit.manager, {
+          actorSub: user.sub,
+          key: idempotencyKey,
+          request: command,
+          caseId: id,
+          now,
+        });
+        if (claim.kind === 'conflict') throw new IdempotencyKeyReused();
+        if (claim.kind === 'replay') {
+          await this.audit.record(unit.manager, {
+            ...actingUserAudit(user),
+            ...request,
+            action: user.permission,
+            caseId: claim.caseId,
+            target: 'POST /intake/allegations#replayed',
+            outcome: 'allowed',
+          });
+          return { id: claim.caseId, reference: claim.reference, replayed: true };
+        }
+      }
       const reference = await allocateCaseReference(unit.manager, now.getUTCFullYear());
       const allegation = receiveAllegation(command, {
         id,
@@ -81,7 +118,14 @@ export class ReceiveAllegationHandler {
         target: 'POST /intake/allegations',
         outcome: 'allowed',
       });
-      return { id: allegation.id, reference: allegation.reference };
+      if (idempotencyKey !== undefined) {
+        await completeIdempotencyKey(unit.manager, {
+          actorSub: user.sub,
+          key: idempotencyKey,
+          reference: allegation.reference,
+        });
+      }
+      return { id: allegation.id, reference: allegation.reference, replayed: false };
     });
   }
 }

@@ -42,8 +42,9 @@ export class CaseIdentityStore {
   ): Promise<{ victims: string[]; sources: string[] }> {
     const victimPseudonyms = pseudonymsFor('V', identities.victims.length);
     const sourcePseudonyms = pseudonymsFor('S', identities.sources.length);
-    const victims = await Promise.all(
-      identities.victims.map(async (victim, position) => {
+    // One value after the other: the first seal creates the case's key, the others reuse it.
+    const victims = await sequentially(
+      identities.victims.map((victim, position) => async () => {
         const pseudonym = victimPseudonyms[position]!;
         const identity = {
           name: victim.name,
@@ -63,8 +64,8 @@ export class CaseIdentityStore {
         };
       }),
     );
-    const sources = await Promise.all(
-      identities.sources.map(async (source, position) => {
+    const sources = await sequentially(
+      identities.sources.map((source, position) => async () => {
         const pseudonym = sourcePseudonyms[position]!;
         const identity = { name: source.name, ...(source.contact ? { contact: source.contact } : {}) };
         return {
@@ -125,4 +126,10 @@ export class CaseIdentityStore {
         : null,
     };
   }
+}
+
+async function sequentially<T>(steps: Array<() => Promise<T>>): Promise<T[]> {
+  const results: T[] = [];
+  for (const step of steps) results.push(await step());
+  return results;
 }

@@ -5,6 +5,10 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
 import { ConsentRecordEntity } from './consent-record.entity';
+import { IdempotencyRecordEntity } from './idempotency-record.entity';
+import { CreateIdempotencyRecords1767225711000 } from './migrations/1767225711000-create-idempotency-records.migration';
+import { CreateProtectionFlagRecords1767225710000 } from './migrations/1767225710000-create-protection-flag-records.migration';
+import { ProtectionFlagRecordEntity } from './protection-flag-record.entity';
 import { ErasureRecordEntity } from './erasure-record.entity';
 import { CreateAuditCheckpointCopies1767225709000 } from './migrations/1767225709000-create-audit-checkpoint-copies.migration';
 import { CreateErasureRecords1767225708000 } from './migrations/1767225708000-create-erasure-records.migration';
@@ -36,6 +40,8 @@ export const INTAKE_ENTITIES = [
   VictimRecordEntity,
   SourceRecordEntity,
   ErasureRecordEntity,
+  ProtectionFlagRecordEntity,
+  IdempotencyRecordEntity,
   // The copies of reporting's signed audit checkpoints: intake is reporting's witness.
   AuditCheckpointCopyEntity,
   ...MESSAGING_ENTITIES,
@@ -58,4 +64,6 @@ export const INTAKE_MIGRATIONS = [
   CreateIdentityRecords1767225707000,
   CreateErasureRecords1767225708000,
   CreateAuditCheckpointCopies1767225709000,
+  CreateProtectionFlagRecords1767225710000,
+  CreateIdempotencyRecords1767225711000,
 ];

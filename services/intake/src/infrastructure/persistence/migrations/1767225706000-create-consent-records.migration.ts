@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaOf } from '@reprisals/persistence';
+import { dropAppendOnlyTable, makeTableAppendOnly, schemaOf } from '@reprisals/persistence';
 
 /** Consent history: every recording and withdrawal, never changed or erased. */
 export class CreateConsentRecords1767225706000 implements MigrationInterface {
@@ -23,26 +23,10 @@ export class CreateConsentRecords1767225706000 implements MigrationInterface {
         "recorded_at" TIMESTAMPTZ NOT NULL,
         PRIMARY KEY ("case_id", "version")
       )`);
-    await queryRunner.query(`
-      CREATE FUNCTION "${schema}"."consent_record_is_append_only"() RETURNS trigger
-      LANGUAGE plpgsql AS $$
-      BEGIN
-        RAISE EXCEPTION 'consent history is append-only: % refused', TG_OP
-          USING ERRCODE = 'insufficient_privilege';
-      END $$`);
-    await queryRunner.query(`
-      CREATE TRIGGER "consent_record_append_only"
-      BEFORE UPDATE OR DELETE ON "${schema}"."consent_record"
-      FOR EACH ROW EXECUTE FUNCTION "${schema}"."consent_record_is_append_only"()`);
-    await queryRunner.query(`
-      CREATE TRIGGER "consent_record_no_truncate"
-      BEFORE TRUNCATE ON "${schema}"."consent_record"
-      FOR EACH STATEMENT EXECUTE FUNCTION "${schema}"."consent_record_is_append_only"()`);
+    await makeTableAppendOnly(queryRunner, 'consent_record', 'consent history is append-only');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const schema = schemaOf(queryRunner);
-    await queryRunner.query(`DROP TABLE "${schema}"."consent_record"`);
-    await queryRunner.query(`DROP FUNCTION "${schema}"."consent_record_is_append_only"()`);
+    await dropAppendOnlyTable(queryRunner, 'consent_record');
   }
 }

@@ -1,0 +1,3 @@
+export * from './un-state';
+export * from './un-states';
+export { parseUnStates, loadUnStates, UnStatesDataError, UN_STATES_DATA_PATH } from './un-states.loader';

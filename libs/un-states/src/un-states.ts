@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { ALPHA3_PATTERN, type UnLanguage, type UnState } from './un-state';
+import { loadUnStates } from './un-states.loader';
+
+/**
+ * The UN Member States and non-member Observer States, in alpha-3 order, from the shipped list
+ * (data/un-states.yaml), read once when the module loads: a broken file stops the process.
+ */
+export const UN_STATES: readonly UnState[] = loadUnStates();
+
+const BY_ALPHA3: ReadonlyMap<string, UnState> = new Map(UN_STATES.map((state) => [state.alpha3, state]));
+
+/** The State with this ISO 3166-1 alpha-3 code, if it is a UN Member or Observer State. */
+export function findUnState(code: string): UnState | undefined {
+  return BY_ALPHA3.get(code);
+}
+
+export function isUnState(code: string): boolean {
+  return BY_ALPHA3.has(code);
+}
+
+/** The State's short name in `language`, or in English where the list has none in it. */
+export function unStateName(code: string, language: UnLanguage = 'en'): string | undefined {
+  const state = findUnState(code);
+  return state ? unStateNameOf(state, language) : undefined;
+}
+
+export function unStateNameOf(state: UnState, language: UnLanguage): string {
+  return state.names[language] ?? state.names.en;
+}
+
+export const NOT_A_UN_STATE = 'is not a UN Member or Observer State (ISO 3166-1 alpha-3)';
+
+/**
+ * The State concerned by a new allegation: an ISO 3166-1 alpha-3 code (uppercase) of a UN Member
+ * or Observer State. Codes already recorded in events are checked for their format only
+ * (stateCodeSchema in @reprisals/contracts), so that a change of membership never breaks history.
+ */
+export const unStateCodeSchema = z
+  .string()
+  .regex(ALPHA3_PATTERN, { message: 'must be an ISO 3166-1 alpha-3 code', abort: true })
+  .refine(isUnState, NOT_A_UN_STATE);

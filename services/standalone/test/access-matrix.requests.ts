@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import { SERVICE_NAMES, type ServiceName } from '@reprisals/contracts';
+import type { AccessPolicy, Permission, Role } from '@reprisals/security';
+import { CONSENT_TO_SHARE, type CaseSharingSteps, type RecordedCase } from './case-sharing.fixture';
+import { validAllegation } from './system.fixture';
+
+/**
+ * The valid request of every route, for the access matrix (access-matrix.e2e.spec.ts): path
+ * parameters that point at real data and a body the route accepts, so that the answer is about
+ * access alone. A route of the OpenAPI document without an entry here fails the matrix.
+ *
+ * Adding a route is one entry: its key is `METHOD /path/{param}` as the OpenAPI document spells
+ * it; `reach` says which entities the request is for; `build` makes the request for one call,
+ * creating over HTTP what the call consumes. A command that changes state gets data of its own:
+ * it never moves the shared case's lead, its consent or the partner's accepted share.
+ */
+
+/** How the caller's entity stands towards the data the request acts on. */
+export type Standing = 'lead' | 'partner' | 'outsider';
+
+/** The entity the matrix calls as, for each standing. */
+export const MATRIX_ENTITIES: Record<Standing, string> = {
+  /** Leads every case the fixtures create. */
+  lead: 'OHCHR',
+  /** Holds an accepted share of the shared case; the fixtures' offers and transfers go to it. */
+  partner: 'TREATY-BODIES',
+  /** Sees none of the fixtures' cases. */
+  outsider: 'UNDP',
+};
+
+/** Receives what the lead's commands offer or hand over: the matrix never calls as it. */
+export const BYSTANDER = 'UNHCR';
+
+/**
+ * Which entities a route's request is for, once the caller's role may call the route:
+ * - `any-entity`: not about one case (lists filtered by need to know, exports, dead letters):
+ *   2xx for every entity;
+ * - `case-read`: reads one case: 2xx for its lead and for the holder of an accepted share, 404
+ *   for any other entity (the case does not exist for it);
+ * - `lead-command`: a step only the lead takes: 2xx for the lead; 403 for the holder of a share
+ *   (it sees the case, it does not steer it); 404 for any other entity;
+ * - `full-file-read`: reads the identifying part of one case: 2xx for its lead; 403 for the
+ *   partner, whose share covers the summary only; 404 for any other entity;
+ * - `answer`: answers an offer or a transfer made to the partner: 2xx for the partner, 404 for
+ *   every other entity (nothing was offered to it).
+ */
+export type Reach = 'any-entity' | 'case-read' | 'full-file-read' | 'lead-command' | 'answer';
+
+const ANSWERS: Record<Reach, Record<Standing, 'success' | 403 | 404>> = {
+  'any-entity': { lead: 'success', partner: 'success', outsider: 'success' },
+  'case-read': { lead: 'success', partner: 'success', outsider: 404 },
+  'full-file-read': { lead: 'success', partner: 403, outsider: 404 },
+  'lead-command': { lead: 'success', partner: 403, outsider: 404 },
+  answer: { lead: 404, partner: 'success', outsider: 404 },
+};
+
+export interface Caller {
+  role: Role;
+  entity: string;
+  standing: Standing;
+}
+
+/** Values for the route's path parameters, its query and its body. */
+export interface ValidRequest {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  body?: unknown;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What the factories build on: data created through the running system. */
+export interface MatrixFixtures {
+  /**
+   * Led by the lead entity, with the victim's consent to share, shared with and accepted by the
+   * partner, and seen by every service.
+   */
+  sharedCase: RecordedCase;
+  steps: CaseSharingSteps;
+  /** A new case led by the lead entity, with consent to share and a share accepted by the partner if asked. */
+  newCase(options?: { consentToShare?: boolean; acceptedByPartner?: boolean }): Promise<string>;
+  /** A dead letter of the service, really dead-lettered by it, that no other call replays. */
+  deadLetter(service: ServiceName): Promise<string>;
+  /** Any other setup step over HTTP, as `role` of the lead entity: the answer's body; throws unless 2xx. */
+  setUp(role: Role, method: HttpMethod, path: string, body?: unknown): Promise<any>;
+}
+
+export interface ValidRequestFactory {
+  reach: Reach;
+  build(fixtures: MatrixFixtures, caller: Caller): ValidRequest | Promise<ValidRequest>;
+}
+
+const { lead: LEAD, partner: PARTNER } = MATRIX_ENTITIES;
+
+/** A read of the shared case. */
+const sharedCaseRead: ValidRequestFactory = {
+  reach: 'case-read',
+  build: ({ sharedCase }) => ({ params: { id: sharedCase.id } }),
+};
+
+/** An offer of a new case to the partner, for the partner to answer. */
+const offerToPartner: ValidRequestFactory = {
+  reach: 'answer',
+  build: async ({ newCase, steps }) => {
+    const id = await newCase();
+    return {
+      params: { id, shareId: await steps.offerShare(id, LEAD, PARTNER) },
+    };
+  },
+};
+
+/** The routes every service has: its audit trail and its dead letters. */
+const everyServiceRoutes = (service: ServiceName): Record<string, ValidRequestFactory> => ({
+  // Filtered by a case: need to know holds for auditors too.
+  [`GET /${service}/audit`]: {
+    reach: 'case-read',
+    build: ({ sharedCase }) => ({
+      query: { caseId: sharedCase.id, limit: '5' },
+    }),
+  },
+  [`GET /${service}/audit/export`]: { reach: 'any-entity', build: () => ({}) },
+  [`GET /${service}/dead-letters`]: { reach: 'any-entity', build: () => ({}) },
+  [`POST /${service}/dead-letters/{id}/replay`]: {
+    reach: 'any-entity',
+    build: async ({ deadLetter }) => ({
+      params: { id: await deadLetter(service) },
+    }),
+  },
+});
+
+export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
+  'POST /intake/allegations': {
+    reach: 'any-entity',
+    build: () => ({ body: validAllegation }),
+  },
+  'GET /intake/allegations/{id}': sharedCaseRead,
+  'GET /intake/allegations/{id}/consent': sharedCaseRead,
+  // A new version that still consents to sharing: no share rests on a consent taken back.
+  'POST /intake/allegations/{id}/consent': {
+    reach: 'lead-command',
+    build: ({ sharedCase }) => ({
+      params: { id: sharedCase.id },
+      body: CONSENT_TO_SHARE,
+    }),
+  },
+  // A withdrawal revokes the shares resting on the consent: a case of its own, shared with the partner.
+  'POST /intake/allegations/{id}/consent/withdrawal': {
+    reach: 'lead-command',
+    build: async ({ newCase }) => ({
+      params: {
+        id: await newCase({ consentToShare: true, acceptedByPartner: true }),
+      },
+      body: {
+        withdrawnBy: 'victim',
+        withdrawnOn: CONSENT_TO_SHARE.givenOn,
+        form: 'oral',
+      },
+    }),
+  },
+  'GET /intake/allegations/{id}/shares': sharedCaseRead,
+  'POST /intake/allegations/{id}/shares': {
+    reach: 'lead-command',
+    build: ({ sharedCase }) => ({
+      params: { id: sharedCase.id },
+      body: {
+        entity: BYSTANDER,
+        purpose: 'The entity follows up on the allegation',
+        scope: 'summary',
+      },
+    }),
+  },
+  'POST /intake/allegations/{id}/shares/{shareId}/accept': offerToPartner,
+  'POST /intake/allegations/{id}/shares/{shareId}/decline': offerToPartner,
+  'POST /intake/allegations/{id}/shares/{shareId}/revoke': {
+    reach: 'lead-command',
+    build: async ({ sharedCase, steps }) => ({
+      params: {
+        id: sharedCase.id,
+        shareId: await steps.offerShare(sharedCase.id, LEAD, BYSTANDER),
+      },
+    }),
+  },
+  // A request moves nothing until it is accepted, and nobody accepts these.
+  'POST /intake/allegations/{id}/lead-transfers': {
+    reach: 'lead-command',
+    build: ({ sharedCase }) => ({
+      params: { id: sharedCase.id },
+      body: { toEntity: BYSTANDER },
+    }),
+  },
+  'POST /intake/allegations/{id}/lead-transfers/{transferId}/accept': {
+    reach: 'answer',
+    build: async ({ newCase, steps }) => {
+      const id = await newCase();
+      return {
+        params: {
+          id,
+          transferId: await steps.requestLeadTransfer(id, LEAD, PARTNER),
+        },
+      };
+    },
+  },
+  'GET /intake/allegations/{id}/identities': {
+    reach: 'full-file-read',
+    build: ({ sharedCase }) => ({ params: { id: sharedCase.id } }),
+  },
+  // Erasure is for good: a case of its own for every call.
+  'DELETE /intake/allegations/{id}/personal-data': {
+    reach: 'lead-command',
+    build: async ({ newCase }) => ({
+      params: { id: await newCase({ consentToShare: true, acceptedByPartner: true }) },
+      body: { reason: 'request-of-the-person', note: 'The person asked in writing.' },
+    }),
+  },
+  // Raising a risk only protects: whoever sees the case may flag it.
+  'POST /intake/allegations/{id}/protection-risk': {
+    reach: 'case-read',
+    build: ({ sharedCase }) => ({
+      params: { id: sharedCase.id },
+      body: { level: 'high', reason: 'threat-of-further-reprisal', note: 'Flagged by the access matrix.' },
+    }),
+  },
+  'POST /intake/allegations/{id}/protection-risk/lift': {
+    reach: 'lead-command',
+    build: async ({ newCase, setUp }) => {
+      const id = await newCase({ consentToShare: true, acceptedByPartner: true });
+      await setUp('supervisor', 'POST', `/intake/allegations/${id}/protection-risk`, {
+        level: 'moderate',
+        reason: 'family-at-risk',
+        note: 'Flagged by the access matrix.',
+      });
+      return { params: { id }, body: { note: 'Lifted by the access matrix.' } };
+    },
+  },
+  'GET /intake/allegations/{id}/protection-risk': sharedCaseRead,
+  'GET /intake/states': { reach: 'any-entity', build: () => ({ query: { language: 'fr' } }) },
+  'GET /intake/allegations': {
+    reach: 'any-entity',
+    build: ({ sharedCase }) => ({ query: { country: sharedCase.stateConcerned } }),
+  },
+  'GET /verification/cases/{id}': sharedCaseRead,
+  'GET /state-communication/states/{stateCode}/cases': {
+    reach: 'any-entity',
+    build: ({ sharedCase }) => ({
+      params: { stateCode: sharedCase.stateConcerned },
+    }),
+  },
+  'GET /reporting/cases': {
+    reach: 'any-entity',
+    build: ({ sharedCase }) => ({
+      query: { state: sharedCase.stateConcerned },
+    }),
+  },
+  'GET /reporting/cases/{id}/timeline': sharedCaseRead,
+  'GET /reporting/cases/{id}/audit': sharedCaseRead,
+  'GET /intake/entities': { reach: 'any-entity', build: () => ({}) },
+  'GET /intake/entities/{code}': { reach: 'any-entity', build: () => ({ params: { code: BYSTANDER } }) },
+  'POST /intake/entities': {
+    reach: 'any-entity',
+    build: () => ({
+      body: {
+        code: newEntityCode(),
+        kind: 'field-presence',
+        name: 'Registered by the access matrix',
+        parent: 'OHCHR',
+      },
+    }),
+  },
+  'PATCH /intake/entities/{code}': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({
+      params: { code: await newEntity(setUp) },
+      body: { name: 'Renamed by the access matrix' },
+    }),
+  },
+  // On entities of their own: a focal point of the partner would answer the partner's offers alone.
+  'PUT /intake/entities/{code}/focal-points/{sub}': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({ params: { code: await newEntity(setUp), sub: 'matrix-focal-point' } }),
+  },
+  'DELETE /intake/entities/{code}/focal-points/{sub}': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => {
+      const code = await newEntity(setUp);
+      await setUp('admin', 'PUT', `/intake/entities/${code}/focal-points/matrix-focal-point`);
+      return { params: { code, sub: 'matrix-focal-point' } };
+    },
+  },
+  ...Object.assign({}, ...SERVICE_NAMES.map(everyServiceRoutes)),
+};
+
+const newEntityCode = () => `MATRIX-${randomUUID().slice(0, 8).toUpperCase()}`;
+/** A field presence of the lead's registered for one call, by an admin. */
+const newEntity = async (setUp: MatrixFixtures['setUp']): Promise<string> =>
+  (
+    await setUp('admin', 'POST', '/intake/entities', {
+      code: newEntityCode(),
+      kind: 'field-presence',
+      name: 'Registered by the access matrix',
+      parent: 'OHCHR',
+    })
+  ).code;
+
+/** What the matrix expects of a call: a 2xx, or a refusal and why. */
+export type Expected = { outcome: 'success' } | { outcome: 'refused'; status: 403 | 404; because: string };
+
+/** The answer the policy file (by role) and need to know (by entity) call for. */
+export function expectedAnswer(
+  policy: AccessPolicy,
+  permission: Permission,
+  factory: ValidRequestFactory,
+  caller: Caller,
+): Expected {
+  if (!policy.allows({ roles: [caller.role] }, permission)) {
+    return {
+      outcome: 'refused',
+      status: 403,
+      because: `the policy does not grant ${permission}`,
+    };
+  }
+  const answer = ANSWERS[factory.reach][caller.standing];
+  return answer === 'success'
+    ? { outcome: 'success' }
+    : {
+        outcome: 'refused',
+        status: answer,
+        because: `${factory.reach} for the ${caller.standing}`,
+      };
+}
+
+/** The route's path filled with the request's parameters and query; throws when they do not match. */
+export function concretePath(routeKey: string, path: string, request: ValidRequest): string {
+  const params = { ...request.params };
+  const filled = path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${routeKey}: the valid request gives no {${name}}`);
+    delete params[name];
+    return encodeURIComponent(value);
+  });
+  const unused = Object.keys(params);
+  if (unused.length > 0) throw new Error(`${routeKey}: the path has no {${unused.join('}, {')}}`);
+  const query = new URLSearchParams(request.query ?? {}).toString();
+  return query ? `${filled}?${query}` : filled;
+}
