@@ -20,6 +20,9 @@ export async function benchEnvelopeCodec(count = 20_000): Promise<void> {
         receivedVia: 'email',
         receivedOn: '2026-05-02',
         leadEntity: 'OHCHR',
+        victims: [],
+        cooperation: null,
+        acts: [],
       },
       {
         caseId,

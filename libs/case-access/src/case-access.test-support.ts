@@ -81,6 +81,9 @@ export class CaseEvents {
         receivedVia: 'email',
         receivedOn: '2026-11-20',
         leadEntity,
+        victims: [],
+        cooperation: null,
+        acts: [],
       },
       this.context(leadEntity),
     );

@@ -2,10 +2,14 @@ import { AuditCheckpointSigned } from './audit/audit-checkpoint-signed.event';
 import { AuditRecorded } from './audit/audit-recorded.event';
 import { ConsentRecorded } from './consent/consent-recorded.event';
 import { ConsentWithdrawn } from './consent/consent-withdrawn.event';
+import { CasesLinked } from './duplicates/cases-linked.event';
+import { PossibleDuplicateFound } from './duplicates/possible-duplicate-found.event';
 import { ProtectionRiskFlagged } from './protection/protection-risk-flagged.event';
 import { ProtectionRiskLifted } from './protection/protection-risk-lifted.event';
 import { AllegationReceived } from './intake/allegation-received.event';
+import { AllegationChanged } from './intake/allegation-changed.event';
 import { PersonalDataErased } from './intake/personal-data-erased.event';
+import { EvidenceAdded } from './intake/evidence-added.event';
 import type { EventDefinition } from './integration-event';
 import { CaseShared } from './sharing/case-shared.event';
 import { LeadTransferRequested } from './sharing/lead-transfer-requested.event';
@@ -20,6 +24,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ...Object.values(AuditRecorded),
   ...Object.values(AuditCheckpointSigned),
   AllegationReceived,
+  AllegationChanged,
   VerificationCaseOpened,
   CaseShared,
   ShareAccepted,
@@ -30,8 +35,11 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ConsentRecorded,
   ConsentWithdrawn,
   PersonalDataErased,
+  EvidenceAdded,
   ProtectionRiskFlagged,
   ProtectionRiskLifted,
+  PossibleDuplicateFound,
+  CasesLinked,
 ];
 
 export class EventCatalogue {

@@ -1,6 +1,7 @@
 export { startTelemetry, type Telemetry, type TelemetryOptions } from './tracing/telemetry';
 export { TelemetryConfigurationError } from './tracing/telemetry-config';
 export { withSpan, errorClassName } from './tracing/with-span';
+export { recordSpans, type RecordedSpan, type SpanRecording } from './tracing/span-recording';
 export { extractTraceContext, injectTraceContext } from './tracing/trace-context.propagation';
 
 export { createLoggerOptions, REDACTED_PATHS } from './logging/logger-options';

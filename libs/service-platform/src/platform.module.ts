@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { Clock } from '@reprisals/kernel';
 import { createLoggerModuleOptions } from '@reprisals/observability';
 import { SecurityModule } from '@reprisals/security';
@@ -13,6 +14,10 @@ export interface PlatformModuleOptions {
   /** Name in logs and traces: a service name, or `standalone` when all services share a process. */
   processName: string;
   clock?: Clock;
+  /** Where log lines go instead of stdout (tests). */
+  logDestination?: DestinationStream;
+  /** Where LOG_LEVEL is read from instead of process.env. */
+  logEnv?: NodeJS.ProcessEnv;
 }
 
 /** What every process hosting services has: logging, authentication, the clock, errors, health. */
@@ -22,7 +27,12 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
-        LoggerModule.forRoot(createLoggerModuleOptions(options.processName)),
+        LoggerModule.forRoot(
+          createLoggerModuleOptions(options.processName, {
+            ...(options.logDestination ? { destination: options.logDestination } : {}),
+            ...(options.logEnv ? { env: options.logEnv } : {}),
+          }),
+        ),
         SecurityModule.forRoot(),
         ClockModule.forRoot(options.clock),
         HealthModule,

@@ -13,6 +13,8 @@ import { RefusalAuditor } from './application/refusal.auditor';
 import { FlagProtectionRiskController } from './application/flag-protection-risk/flag-protection-risk.controller';
 import { FlagProtectionRiskHandler } from './application/flag-protection-risk/flag-protection-risk.handler';
 import { ReadProtectionRiskController } from './application/read-protection-risk/read-protection-risk.controller';
+import { ChangeAllegationController } from './application/change-allegation/change-allegation.controller';
+import { ChangeAllegationHandler } from './application/change-allegation/change-allegation.handler';
 import { ListAllegationsController } from './application/list-allegations/list-allegations.controller';
 import { ReadIdentitiesController } from './application/read-identities/read-identities.controller';
 import { ErasePersonalDataController } from './application/erase-personal-data/erase-personal-data.controller';
@@ -40,6 +42,17 @@ import {
   INTAKE_SCHEMA,
 } from './infrastructure/persistence/intake-data-source';
 import { IntakeSubscriptions } from './intake.subscriptions';
+import { AddEvidenceController } from './application/add-evidence/add-evidence.controller';
+import { AddEvidenceHandler } from './application/add-evidence/add-evidence.handler';
+import { DownloadEvidenceController } from './application/download-evidence/download-evidence.controller';
+import { ListEvidenceController } from './application/list-evidence/list-evidence.controller';
+import { CaseEvidenceReader } from './infrastructure/evidence/case-evidence.reader';
+import { evidenceStorageProviders } from './infrastructure/evidence/evidence-storage.providers';
+import { DecidePossibleDuplicateController } from './application/decide-possible-duplicate/decide-possible-duplicate.controller';
+import { DecidePossibleDuplicateHandler } from './application/decide-possible-duplicate/decide-possible-duplicate.handler';
+import { ListPossibleDuplicatesController } from './application/list-possible-duplicates/list-possible-duplicates.controller';
+import { PossibleDuplicateScreener } from './application/screen-possible-duplicates/possible-duplicate.screener';
+import { duplicateFingerprintKeyProvider } from './infrastructure/duplicates/duplicate-fingerprint-key.config';
 
 /** Intake: where an entity records an allegation as it arrives. Routes under /intake. */
 @Module({})
@@ -79,7 +92,13 @@ export class IntakeModule {
         ErasePersonalDataController,
         FlagProtectionRiskController,
         ListAllegationsController,
+        ChangeAllegationController,
         ReadProtectionRiskController,
+        AddEvidenceController,
+        ListEvidenceController,
+        DownloadEvidenceController,
+        ListPossibleDuplicatesController,
+        DecidePossibleDuplicateController,
       ],
       providers: [
         ReceiveAllegationHandler,
@@ -94,7 +113,16 @@ export class IntakeModule {
         CaseIdentityStore,
         ErasePersonalDataHandler,
         FlagProtectionRiskHandler,
+        ChangeAllegationHandler,
         IntakeSubscriptions,
+        // Read at start: a bad ATTACHMENT_* variable or an unusable ATTACHMENTS_DIR stops the process.
+        ...evidenceStorageProviders(),
+        AddEvidenceHandler,
+        CaseEvidenceReader,
+        // Read at start: a missing or bad DUPLICATE_FINGERPRINT_KEY stops the process before it serves.
+        duplicateFingerprintKeyProvider(),
+        PossibleDuplicateScreener,
+        DecidePossibleDuplicateHandler,
       ],
     };
   }

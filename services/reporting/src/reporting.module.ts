@@ -12,6 +12,7 @@ import {
   REPORTING_SCHEMA,
 } from './infrastructure/persistence/reporting-data-source';
 import { ReportingSubscriptions } from './reporting.subscriptions';
+import { ProjectCasesLinkedHandler } from './application/project-case-timeline/project-cases-linked.handler';
 
 /** Reporting: read models built from every service's events. Routes under /reporting. */
 @Module({})
@@ -34,6 +35,7 @@ export class ReportingModule {
         ProjectVerificationCaseOpenedHandler,
         ProjectAuditRecordedHandler,
         ReportingSubscriptions,
+        ProjectCasesLinkedHandler,
       ],
     };
   }

@@ -1,11 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { auditWitnessSubscriptions } from '@reprisals/audit';
-import { AllegationReceived, AuditRecorded, VerificationCaseOpened } from '@reprisals/contracts';
+import { AllegationReceived, AuditRecorded, CasesLinked, VerificationCaseOpened } from '@reprisals/contracts';
 import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
 import { ProjectAuditRecordedHandler } from './application/project-case-audit/project-audit-recorded.handler';
 import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
 import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
+import { ProjectCasesLinkedHandler } from './application/project-case-timeline/project-cases-linked.handler';
 
 /** Every event reporting projects is registered here, and only here. */
 @Injectable()
@@ -15,12 +16,15 @@ export class ReportingSubscriptions implements OnModuleInit {
     private readonly allegationReceived: ProjectAllegationReceivedHandler,
     private readonly verificationCaseOpened: ProjectVerificationCaseOpenedHandler,
     private readonly auditRecorded: ProjectAuditRecordedHandler,
+    private readonly casesLinked: ProjectCasesLinkedHandler,
   ) {}
 
   onModuleInit(): void {
     this.messaging.consumer.register(
       subscribe('project-allegation-received', AllegationReceived, this.allegationReceived),
       subscribe('project-verification-case-opened', VerificationCaseOpened, this.verificationCaseOpened),
+      // Linked cases show each other in their timelines (by id and reference only).
+      subscribe('project-cases-linked', CasesLinked, this.casesLinked),
       // The audit of each case, as every service recorded it.
       ...Object.values(AuditRecorded).map((definition) =>
         subscribe(`project-audit-recorded-${definition.producer}`, definition, this.auditRecorded),

@@ -105,6 +105,7 @@ describe('access matrix: roles x entities x routes', () => {
         ({ status, body } = await call(baseUrl, route.method, concretePath(route.key, route.path, request), {
           token: await tokenFor(caller.role, caller.entity, `matrix-${caller.role}`),
           ...(request.body === undefined ? {} : { body: request.body }),
+          ...(request.headers === undefined ? {} : { headers: request.headers }),
         }));
       } catch (error) {
         failures.add(`${who}: the valid request could not be made: ${(error as Error).message}`);

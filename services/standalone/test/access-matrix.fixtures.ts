@@ -129,6 +129,9 @@ function allegationReceived(key: string): TransportMessage {
     receivedVia: 'email',
     receivedOn: '2026-05-02',
     leadEntity: LEAD,
+    victims: [],
+    cooperation: null,
+    acts: [],
   });
 }
 

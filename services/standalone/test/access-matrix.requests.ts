@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SERVICE_NAMES, type ServiceName } from '@reprisals/contracts';
 import type { AccessPolicy, Permission, Role } from '@reprisals/security';
 import { CONSENT_TO_SHARE, type CaseSharingSteps, type RecordedCase } from './case-sharing.fixture';
+import { evidenceForm } from './evidence.fixture';
 import { validAllegation } from './system.fixture';
 
 /**
@@ -65,6 +66,7 @@ export interface ValidRequest {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -200,6 +202,21 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
       };
     },
   },
+  // Evidence is part of the full file, to add as to read: the partner's share covers the summary only.
+  'POST /intake/allegations/{id}/attachments': {
+    reach: 'full-file-read',
+    build: ({ sharedCase }) => ({ params: { id: sharedCase.id }, body: matrixEvidence() }),
+  },
+  'GET /intake/allegations/{id}/attachments': {
+    reach: 'full-file-read',
+    build: ({ sharedCase }) => ({ params: { id: sharedCase.id } }),
+  },
+  'GET /intake/allegations/{id}/attachments/{attachmentId}': {
+    reach: 'full-file-read',
+    build: async (fixtures) => ({
+      params: { id: fixtures.sharedCase.id, attachmentId: await sharedCaseAttachment(fixtures) },
+    }),
+  },
   'GET /intake/allegations/{id}/identities': {
     reach: 'full-file-read',
     build: ({ sharedCase }) => ({ params: { id: sharedCase.id } }),
@@ -233,7 +250,26 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
     },
   },
   'GET /intake/allegations/{id}/protection-risk': sharedCaseRead,
+  'GET /intake/allegations/{id}/possible-duplicates': sharedCaseRead,
+  // A decision is for good: a pair of cases of its own for every call.
+  'POST /intake/allegations/{id}/possible-duplicates/{otherCaseId}/link': {
+    reach: 'lead-command',
+    build: (fixtures) => possibleDuplicatePair(fixtures, { reason: 'same-person' }),
+  },
+  'POST /intake/allegations/{id}/possible-duplicates/{otherCaseId}/dismiss': {
+    reach: 'lead-command',
+    build: (fixtures) => possibleDuplicatePair(fixtures, { reason: 'common-name' }),
+  },
   'GET /intake/states': { reach: 'any-entity', build: () => ({ query: { language: 'fr' } }) },
+  // A case of its own per call: each change raises its version.
+  'PATCH /intake/allegations/{id}': {
+    reach: 'lead-command',
+    build: async ({ newCase }) => ({
+      params: { id: await newCase({ consentToShare: true, acceptedByPartner: true }) },
+      headers: { 'if-match': '"1"' },
+      body: { summary: 'Corrected by the access matrix: the review took place in January.' },
+    }),
+  },
   'GET /intake/allegations': {
     reach: 'any-entity',
     build: ({ sharedCase }) => ({ query: { country: sharedCase.stateConcerned } }),
@@ -287,6 +323,49 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
     },
   },
   ...Object.assign({}, ...SERVICE_NAMES.map(everyServiceRoutes)),
+};
+
+/**
+ * Two new cases of the lead that name one victim no other case names, so that intake pairs
+ * them; the second, which the request is about, is shared with and accepted by the partner.
+ */
+const possibleDuplicatePair = async (
+  { setUp, steps }: MatrixFixtures,
+  body: { reason: string },
+): Promise<ValidRequest> => {
+  const victims = [
+    { kind: 'individual', name: `Matrix ${randomUUID()}`, ageGroup: 'adult', profile: 'witness' },
+  ];
+  const record = async (): Promise<string> =>
+    (await setUp('intake-officer', 'POST', '/intake/allegations', { ...validAllegation, victims })).id;
+  const first = await record();
+  const second = await record();
+  await steps.answerShare(second, await steps.offerShare(second, LEAD, PARTNER), PARTNER);
+  return { params: { id: second, otherCaseId: first }, body };
+};
+
+/** A small evidence file, as a form: plain text, of the default allow-list. */
+const matrixEvidence = (): FormData =>
+  evidenceForm({
+    data: Buffer.from('Added by the access matrix.\n'),
+    name: 'matrix.txt',
+    type: 'text/plain',
+  });
+
+/** One attachment of the shared case, added once by the lead, that every download call reads. */
+const sharedCaseAttachments = new Map<string, Promise<string>>();
+const sharedCaseAttachment = ({ sharedCase, setUp }: MatrixFixtures): Promise<string> => {
+  let attachment = sharedCaseAttachments.get(sharedCase.id);
+  if (!attachment) {
+    attachment = setUp(
+      'intake-officer',
+      'POST',
+      `/intake/allegations/${sharedCase.id}/attachments`,
+      matrixEvidence(),
+    ).then((added: { id: string }) => added.id);
+    sharedCaseAttachments.set(sharedCase.id, attachment);
+  }
+  return attachment;
 };
 
 const newEntityCode = () => `MATRIX-${randomUUID().slice(0, 8).toUpperCase()}`;

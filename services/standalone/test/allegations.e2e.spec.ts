@@ -23,13 +23,19 @@ describe('allegations as intake lists and receives them', () => {
   const as = async (role: Parameters<typeof tokenFor>[0], entity: string, sub?: string) => ({
     token: await tokenFor(role, entity, sub),
   });
-  const record = async (entity: string, overrides: Record<string, unknown> = {}) =>
-    (
-      await call(running.baseUrl, 'POST', '/intake/allegations', {
-        ...(await as('intake-officer', entity)),
-        body: { ...validAllegation, ...overrides },
-      })
-    ).body as { id: string; reference: string };
+  /** Records an allegation received on `receivedOn`, its act the day before. */
+  const record = async (entity: string, overrides: { receivedOn?: string; victims?: unknown[] } = {}) => {
+    const receivedOn = overrides.receivedOn ?? validAllegation.receivedOn;
+    const day = new Date(`${receivedOn}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - 1);
+    const [act] = validAllegation.acts;
+    const answer = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      ...(await as('intake-officer', entity)),
+      body: { ...validAllegation, ...overrides, acts: [{ ...act, date: day.toISOString().slice(0, 10) }] },
+    });
+    expect(answer.status).toBe(201);
+    return answer.body as { id: string; reference: string };
+  };
 
   it('given cases of two entities, when each lists them, then each sees only its own, newest first, filtered and paged, without identities', async () => {
     const older = await record(LEAD, { receivedOn: '2026-03-01' });
@@ -131,5 +137,310 @@ describe('allegations as intake lists and receives them', () => {
     const ids = (listed.body.items as ListItem[]).map((item) => item.id);
     expect(ids.filter((id) => id === first.body.id)).toHaveLength(1);
     expect(ids.filter((id) => id === concurrent[0]?.body.id)).toHaveLength(1);
+  });
+
+  it('given a realistic allegation with two victims, sources, acts and consent, when recorded in one call, then each part is where it belongs', async () => {
+    const realistic = {
+      stateConcerned: 'NIC',
+      receivedVia: 'meeting',
+      receivedOn: '2026-05-02',
+      summary: 'Two defenders who briefed the review were detained and their organisation deregistered.',
+      submissionLanguage: 'es',
+      victims: [
+        {
+          kind: 'individual',
+          name: 'Rosalía Quintanilla Ubeda',
+          aliases: ['Chalía'],
+          gender: 'woman',
+          ageGroup: 'adult',
+          profile: 'human-rights-defender',
+          contact: 'via the Geneva office only',
+        },
+        { kind: 'organisation', name: 'Colectivo Nicaragua Nunca Mas', organisationType: 'ngo' },
+      ],
+      cooperation: {
+        mechanism: 'universal-periodic-review',
+        category: 'a',
+        date: '2026-01-22',
+        description: 'Delivered a statement at the pre-session in Geneva',
+      },
+      acts: [
+        {
+          type: 'arbitrary-arrest-or-detention',
+          date: '2026-04-30',
+          country: 'NIC',
+          place: 'Managua airport',
+          online: false,
+          perpetrator: 'state',
+          description: 'Detained on arrival for 14 hours',
+        },
+        {
+          type: 'restrictive-legislation-or-deregistration',
+          periodFrom: '2026-02-01',
+          periodTo: '2026-03-15',
+          country: 'NIC',
+          online: false,
+          perpetrator: 'state',
+        },
+        {
+          type: 'online-harassment',
+          periodFrom: '2026-01-25',
+          country: 'NIC',
+          online: true,
+          perpetrator: 'unknown',
+        },
+      ],
+      sources: [
+        {
+          name: 'Organisation partner in Costa Rica',
+          channel: 'email',
+          receivedOn: '2026-05-01',
+          relation: 'organisation',
+          reliability: 'reliable',
+        },
+        {
+          name: 'Brother of the defender',
+          channel: 'meeting',
+          receivedOn: '2026-05-02',
+          relation: 'relative',
+        },
+      ],
+      consent: {
+        scopes: { raiseWithState: 'anonymous', shareWithUnEntities: 'yes', publish: 'anonymous' },
+        givenBy: 'victim',
+        givenOn: '2026-05-02',
+        form: 'written',
+      },
+      detailedAccount: 'Both were questioned about the statement delivered at the pre-session.',
+    };
+    const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      ...(await as('intake-officer', LEAD)),
+      body: realistic,
+    });
+    expect(created.status).toBe(201);
+    const caseId: string = created.body.id;
+    const read = async (path: string) =>
+      (
+        await call(
+          running.baseUrl,
+          'GET',
+          `/intake/allegations/${caseId}${path}`,
+          await as('intake-officer', LEAD),
+        )
+      ).body;
+
+    const allegation = await read('');
+    expect(allegation).toMatchObject({
+      stateConcerned: 'NIC',
+      cooperation: {
+        mechanism: 'universal-periodic-review',
+        category: 'a',
+        date: '2026-01-22',
+        detail: null,
+      },
+      hasDetailedAccount: true,
+    });
+    expect(allegation.victims).toHaveLength(2);
+    expect(allegation.acts.map((act: { type: string }) => act.type)).toEqual([
+      'arbitrary-arrest-or-detention',
+      'restrictive-legislation-or-deregistration',
+      'online-harassment',
+    ]);
+    expect(allegation.sources.map((source: { reliability: string }) => source.reliability)).toEqual([
+      'reliable',
+      'not-yet-assessed',
+    ]);
+    expect(JSON.stringify(allegation)).not.toMatch(/Rosalía|Managua|Geneva|Brother/);
+
+    expect(await read('/consent')).toMatchObject({
+      status: 'recorded',
+      history: [{ version: 1, givenBy: 'victim' }],
+    });
+    const identities = await read('/identities');
+    expect(identities.victims.map((victim: { name: string }) => victim.name)).toEqual([
+      'Rosalía Quintanilla Ubeda',
+      'Colectivo Nicaragua Nunca Mas',
+    ]);
+    expect(identities.acts[0]).toEqual({
+      position: 0,
+      place: 'Managua airport',
+      description: 'Detained on arrival for 14 hours',
+    });
+    expect(identities.cooperationDescription).toBe('Delivered a statement at the pre-session in Geneva');
+
+    // A focal point may record allegations but not consent: the whole call is refused and audited.
+    const byFocalPoint = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      ...(await as('focal-point', LEAD)),
+      body: realistic,
+    });
+    expect(byFocalPoint.status).toBe(403);
+  });
+
+  it('given an allegation wrong in many places, when posted, then one 400 names every field and nothing is written', async () => {
+    const before = (
+      await call(running.baseUrl, 'GET', '/intake/allegations?pageSize=100', await as('intake-officer', LEAD))
+    ).body.total as number;
+    const wrong = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      ...(await as('intake-officer', LEAD)),
+      body: {
+        ...validAllegation,
+        stateConcerned: 'TWN',
+        victims: [
+          { kind: 'individual', name: '', profile: 'influencer' },
+          { kind: 'group', name: 'x' },
+        ],
+        cooperation: { mechanism: 'special-procedure', category: 'e' },
+        acts: [
+          { type: 'travel-ban', date: '2026-05-20', country: 'BLR', online: false, perpetrator: 'state' },
+          {
+            type: 'threats',
+            periodFrom: '2026-04-10',
+            periodTo: '2026-04-01',
+            country: 'XXX',
+            online: 'yes',
+            perpetrator: 'state',
+          },
+        ],
+        sources: [
+          {
+            name: 'A source',
+            channel: 'email',
+            receivedOn: '2026-06-01',
+            relation: 'relative',
+            colour: 'red',
+          },
+        ],
+      },
+    });
+    expect(wrong.status).toBe(400);
+    expect((wrong.body.issues as { field: string }[]).map((issue) => issue.field).sort()).toEqual(
+      [
+        'stateConcerned',
+        'victims.0.name',
+        'victims.0.profile',
+        'victims.1.kind',
+        'cooperation.category',
+        'cooperation.detail',
+        'acts.0.date',
+        'acts.1.periodTo',
+        'acts.1.country',
+        'acts.1.online',
+        'sources.0.colour',
+        'sources.0.receivedOn',
+      ].sort(),
+    );
+    const dated = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      ...(await as('intake-officer', LEAD)),
+      body: {
+        ...validAllegation,
+        acts: [{ ...validAllegation.acts[0], date: '2026-05-20' }],
+        sources: [{ name: 'A source', channel: 'email', receivedOn: '2026-06-01', relation: 'relative' }],
+      },
+    });
+    expect(dated.body.issues).toEqual([
+      { field: 'acts.0.date', message: 'cannot be after the allegation was received (receivedOn)' },
+      { field: 'sources.0.receivedOn', message: 'cannot be after the allegation was received (receivedOn)' },
+    ]);
+    const after = (
+      await call(running.baseUrl, 'GET', '/intake/allegations?pageSize=100', await as('intake-officer', LEAD))
+    ).body.total as number;
+    expect(after).toBe(before);
+  });
+
+  it('given an allegation read with its ETag, when two officers change it, then the second, on the old version, gets 412 and nothing of it is written', async () => {
+    const created = await record(LEAD);
+    const path = `/intake/allegations/${created.id}`;
+    const read = await call(running.baseUrl, 'GET', path, await as('intake-officer', LEAD));
+    const etag = read.headers.get('etag');
+    expect(etag).toBe('"1"');
+    const change = (body: unknown, ifMatch?: string, entity = LEAD) =>
+      as('intake-officer', entity).then(({ token }) =>
+        call(running.baseUrl, 'PATCH', path, {
+          token,
+          body,
+          ...(ifMatch ? { headers: { 'if-match': ifMatch } } : {}),
+        }),
+      );
+
+    const first = await change(
+      { summary: 'A reviewer confirmed the questioning took place on return.', receivedVia: 'meeting' },
+      etag!,
+    );
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ version: 2 });
+    expect(first.headers.get('etag')).toBe('"2"');
+    const second = await change(
+      { summary: 'A different correction made on the version read before.' },
+      etag!,
+    );
+    expect(second.status).toBe(412);
+    expect((await change({ summary: 'A change without any precondition at all.' })).status).toBe(428);
+    expect(
+      (await change({ summary: 'A change by an entity that does not see it.' }, '"2"', 'UNDP')).status,
+    ).toBe(404);
+    const unknown = await change({ stateConcerned: 'FRA' }, '"2"');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.issues).toEqual([
+      { field: 'stateConcerned', message: 'is not a known field' },
+      { field: '(body)', message: 'name at least one field to change' },
+    ]);
+
+    const now = await call(running.baseUrl, 'GET', path, await as('intake-officer', LEAD));
+    expect(now.body).toMatchObject({
+      version: 2,
+      receivedVia: 'meeting',
+      summary: 'A reviewer confirmed the questioning took place on return.',
+    });
+    const completed = await change(
+      {
+        cooperation: {
+          mechanism: 'special-procedure',
+          detail: 'Special Rapporteur on human rights defenders',
+          category: 'c',
+        },
+        detailedAccount: 'The officers quoted her submission to the Special Rapporteur.',
+      },
+      '"2"',
+    );
+    expect(completed.body).toEqual({ version: 3 });
+    const identities = await call(
+      running.baseUrl,
+      'GET',
+      `${path}/identities`,
+      await as('intake-officer', LEAD),
+    );
+    expect(identities.body.detailedAccount).toBe(
+      'The officers quoted her submission to the Special Rapporteur.',
+    );
+
+    const audit = await call(
+      running.baseUrl,
+      'GET',
+      `/intake/audit?caseId=${created.id}`,
+      await as('auditor', LEAD),
+    );
+    const changes = (
+      audit.body.records as Array<{ action: string; target: string; outcome: string; reason: string | null }>
+    )
+      .filter(
+        (row) => row.target.startsWith('allegation:v') || row.target === 'PATCH /intake/allegations/:id',
+      )
+      .map((row) => `${row.outcome} ${row.reason ?? row.target}`);
+    expect(changes).toEqual([
+      'allowed allegation:v2:summary+receivedVia',
+      'denied stale-version',
+      'denied precondition-required',
+      'denied no-share',
+      'allowed allegation:v3:cooperation+detailedAccount',
+    ]);
+  });
+
+  it('given a body over the size limit, when posted, then 413 and nothing is written', async () => {
+    const huge = JSON.stringify({ ...validAllegation, detailedAccount: 'x'.repeat(2 * 1024 * 1024) });
+    const answer = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      ...(await as('intake-officer', LEAD)),
+      rawBody: huge,
+    });
+    expect(answer.status).toBe(413);
   });
 });

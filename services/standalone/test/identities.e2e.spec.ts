@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { eventually } from '@reprisals/testing';
+import { everyStoredValue } from './stored-values.fixture';
 import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const LEAD = 'OHCHR';
@@ -11,6 +12,9 @@ const NAMES = {
   source: 'Bartolome Zenteno-Urquidi',
   contact: 'signal +99 555 0199 7788',
   account: 'Detained at the airport by officers who named the Geneva session she attended',
+  place: 'Aeropuerto Internacional Jorge Chavez',
+  actDescription: 'Officers of the Tambopata unit seized her phone',
+  cooperationDescription: 'Briefed the Committee on the Chiribiquete water project',
 };
 
 const allegation = {
@@ -37,6 +41,30 @@ const allegation = {
     },
   ],
   detailedAccount: NAMES.account,
+  cooperation: {
+    mechanism: 'treaty-body',
+    detail: 'Committee on Economic, Social and Cultural Rights',
+    category: 'a',
+    description: NAMES.cooperationDescription,
+  },
+  acts: [
+    {
+      type: 'arbitrary-arrest-or-detention',
+      date: '2026-04-28',
+      country: validAllegation.stateConcerned,
+      place: NAMES.place,
+      online: false,
+      perpetrator: 'state',
+      description: NAMES.actDescription,
+    },
+    {
+      type: 'online-harassment',
+      periodFrom: '2026-03-01',
+      country: validAllegation.stateConcerned,
+      online: true,
+      perpetrator: 'unknown',
+    },
+  ],
 };
 
 interface AuditRow {
@@ -58,28 +86,6 @@ describe('identities of victims and sources', () => {
   const as = async (role: Parameters<typeof tokenFor>[0], entity: string) => ({
     token: await tokenFor(role, entity),
   });
-
-  /** Every text value of every row of every table of every schema, as PostgreSQL holds it. */
-  const everyStoredValue = async (): Promise<string> => {
-    const client = new Client({ connectionString: system().database.url });
-    await client.connect();
-    try {
-      const { rows: tables } = await client.query<{ schema: string; name: string }>(
-        `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-      );
-      let everything = '';
-      for (const table of tables) {
-        const { rows } = await client.query<{ row: string }>(
-          `SELECT row_to_json(t)::text AS row FROM "${table.schema}"."${table.name}" t`,
-        );
-        everything += rows.map((row) => row.row).join('\n');
-      }
-      return everything;
-    } finally {
-      await client.end();
-    }
-  };
 
   it('given an allegation with two victims, a source and an account, when recorded, then only readers with the full file get the identities, every read is audited, and no table holds them in clear', async () => {
     const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
@@ -127,7 +133,27 @@ describe('identities of victims and sources', () => {
       ],
       sources: [{ pseudonym: summary.body.sources[0].pseudonym, name: NAMES.source }],
       detailedAccount: NAMES.account,
+      cooperationDescription: NAMES.cooperationDescription,
+      acts: [
+        { position: 0, place: NAMES.place, description: NAMES.actDescription },
+        { position: 1, place: null, description: null },
+      ],
     });
+    expect(summary.body.cooperation).toEqual({
+      mechanism: 'treaty-body',
+      detail: 'Committee on Economic, Social and Cultural Rights',
+      category: 'a',
+      date: null,
+    });
+    expect(summary.body.acts).toEqual([
+      expect.objectContaining({ type: 'arbitrary-arrest-or-detention', date: '2026-04-28', online: false }),
+      expect.objectContaining({
+        type: 'online-harassment',
+        periodFrom: '2026-03-01',
+        online: true,
+        perpetrator: 'unknown',
+      }),
+    ]);
 
     // Roles without the permission, and entities without the full file, get nothing.
     const identitiesPath = `/intake/allegations/${caseId}/identities`;
@@ -216,7 +242,7 @@ describe('identities of victims and sources', () => {
         ).status === 200,
       { description: 'the case in reporting' },
     );
-    const stored = await everyStoredValue();
+    const stored = await everyStoredValue(system().database.url);
     expect(stored).toContain(caseId);
     for (const value of Object.values(NAMES)) expect(stored).not.toContain(value);
   });

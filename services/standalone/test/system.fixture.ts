@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
+import type { DestinationStream, LevelWithSilent } from 'pino';
 import { InProcessTransport, type EventTransport } from '@reprisals/messaging';
 import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
 import { ALL_SERVICES } from '../src/all-services';
@@ -14,12 +17,17 @@ export interface RunningProcess {
   baseUrl: string;
 }
 
-/** Starts one host process (all services, or one) on a free port of 127.0.0.1. */
+/**
+ * Starts one host process (all services, or one) on a free port of 127.0.0.1. Its log lines go
+ * to stdout at LOG_LEVEL, or to `logDestination` at `logLevel` when a test reads them.
+ */
 export async function startProcess(options: {
   processName: string;
   services: ServiceModuleFactory[];
   databaseUrl: string;
   transport: EventTransport;
+  logDestination?: DestinationStream;
+  logLevel?: LevelWithSilent;
 }): Promise<RunningProcess> {
   const app = await createServicesApplication({ ...options, quiet: true });
   await app.listen(0, '127.0.0.1');
@@ -39,19 +47,29 @@ export async function call(
 ): Promise<{ status: number; body: any; headers: Headers }> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined || options.rawBody !== undefined)
+  // A form goes as multipart/form-data: fetch writes its content type, boundary included.
+  const form = options.body instanceof FormData ? options.body : undefined;
+  if (!form && (options.body !== undefined || options.rawBody !== undefined))
     headers['content-type'] = 'application/json';
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
     ...(options.rawBody !== undefined
       ? { body: options.rawBody }
-      : options.body !== undefined
-        ? { body: JSON.stringify(options.body) }
-        : {}),
+      : form
+        ? { body: form }
+        : options.body !== undefined
+          ? { body: JSON.stringify(options.body) }
+          : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  // A file (an evidence download) comes back as text; every other answer is JSON.
+  const json = (response.headers.get('content-type') ?? 'application/json').includes('json');
+  return {
+    status: response.status,
+    body: text ? (json ? JSON.parse(text) : text) : undefined,
+    headers: response.headers,
+  };
 }
 
 /** Counts rows straight from PostgreSQL, to prove what was (not) written. */
@@ -82,12 +100,25 @@ export const validAllegation = {
   summary:
     'A participant in the universal periodic review was questioned on return and her passport withheld.',
   submissionLanguage: 'en',
+  victims: [
+    {
+      kind: 'individual',
+      name: 'Victim One',
+      gender: 'woman',
+      ageGroup: 'adult',
+      profile: 'human-rights-defender',
+    },
+  ],
+  cooperation: { mechanism: 'universal-periodic-review', category: 'a', date: '2026-01-20' },
+  acts: [{ type: 'travel-ban', date: '2026-04-28', country: 'BLR', online: false, perpetrator: 'state' }],
 };
 
 export interface StandaloneSystem {
   running: RunningProcess;
   database: TestDatabase;
   transport: InProcessTransport;
+  /** Where intake keeps the system's evidence files (ATTACHMENTS_DIR). */
+  attachmentsDir: string;
 }
 
 /**
@@ -96,7 +127,14 @@ export interface StandaloneSystem {
  */
 export function useStandaloneSystem(databasePrefix: string): () => StandaloneSystem {
   let system: StandaloneSystem | undefined;
+  let ownAttachmentsDir: string | undefined;
   beforeAll(async () => {
+    // Evidence files go to a directory of the system's own, removed with it, unless one is set.
+    if (!process.env['ATTACHMENTS_DIR']) {
+      ownAttachmentsDir = mkdtempSync(path.join(tmpdir(), `${databasePrefix}-attachments-`));
+      process.env['ATTACHMENTS_DIR'] = ownAttachmentsDir;
+    }
+    const attachmentsDir = process.env['ATTACHMENTS_DIR'];
     const database = await createTestDatabase(databasePrefix);
     const transport = new InProcessTransport();
     const running = await startProcess({
@@ -105,11 +143,15 @@ export function useStandaloneSystem(databasePrefix: string): () => StandaloneSys
       databaseUrl: database.url,
       transport,
     });
-    system = { running, database, transport };
+    system = { running, database, transport, attachmentsDir };
   });
   afterAll(async () => {
     await system?.running.app.close();
     await system?.database.drop();
+    if (ownAttachmentsDir) {
+      rmSync(ownAttachmentsDir, { recursive: true, force: true });
+      delete process.env['ATTACHMENTS_DIR'];
+    }
   });
   return () => {
     if (!system) throw new Error('The standalone system is not started');

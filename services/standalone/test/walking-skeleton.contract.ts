@@ -178,10 +178,13 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         });
         expect(response.status).toBe(400);
         expect(response.body.issues.map((issue: { field: string }) => issue.field).sort()).toEqual([
+          'acts',
+          'cooperation',
           'receivedVia',
           'stateConcerned',
           'summary',
           'victimName',
+          'victims',
         ]);
         expect(JSON.stringify(response.body)).not.toContain('carrier-pigeon');
         expect(await writes(databaseUrl)).toEqual(before);

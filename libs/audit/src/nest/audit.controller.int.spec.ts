@@ -88,7 +88,9 @@ describe('GET /<service>/audit', () => {
     const step = await trail.recordNow(readIdentities(caseId));
     await trail.recordNow(readIdentities());
 
-    const response = await get(`?caseId=${caseId}`, ['auditor'], { 'x-request-id': 'audit-request-1' });
+    const response = await get(`?caseId=${caseId}`, ['auditor'], {
+      'x-request-id': '4f9d2c1a-7b3e-4a5c-8d6f-1e2a3b4c5d6e',
+    });
     const body = (await response.json()) as { records: AuditRecordView[]; next?: string };
 
     expect(response.status).toBe(200);
@@ -103,7 +105,7 @@ describe('GET /<service>/audit', () => {
       caseId,
       target: 'GET /intake/audit',
       outcome: 'allowed',
-      requestId: 'audit-request-1',
+      requestId: '4f9d2c1a-7b3e-4a5c-8d6f-1e2a3b4c5d6e',
       policyVersion: loadAccessPolicy().version,
     });
     expect(body.next).toBeUndefined();

@@ -140,8 +140,11 @@ describe('sealed streams of large attachments', () => {
         createWriteStream(sealedFile),
       ),
     );
+    // Flip every bit of one byte: writing a fixed value would change nothing when the byte held it.
     const file = await open(sealedFile, 'r+');
-    await file.write(Buffer.of(0x42), 0, 1, MB);
+    const byte = Buffer.alloc(1);
+    await file.read(byte, 0, 1, MB);
+    await file.write(Buffer.of(byte[0]! ^ 0xff), 0, 1, MB);
     await file.close();
 
     const opening = inTransaction(dataSource, async (manager) =>

@@ -4,9 +4,11 @@ import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { createLogger } from '@reprisals/observability';
 import { EventEnvelopeCodec } from '../envelope/event-envelope.codec';
+import type { MessagingLogger } from '../messaging-logger';
 import { MessagingRuntime } from '../messaging-runtime';
 import { ServiceMessaging } from '../service-messaging';
 import { EVENT_TRANSPORT, type EventTransport } from '../transport/event-transport';
+import { MESSAGING_SERVICE_LOGGER } from './messaging.module';
 
 export interface ServiceMessagingModuleOptions {
   service: string;
@@ -34,6 +36,7 @@ export class ServiceMessagingModule {
             EventEnvelopeCodec,
             CLOCK,
             MessagingRuntime,
+            { token: MESSAGING_SERVICE_LOGGER, optional: true },
           ],
           useFactory: (
             dataSource: DataSource,
@@ -41,6 +44,7 @@ export class ServiceMessagingModule {
             codec: EventEnvelopeCodec,
             clock: Clock,
             runtime: MessagingRuntime,
+            serviceLogger: ((service: string) => MessagingLogger) | undefined,
           ) => {
             const messaging = new ServiceMessaging({
               service: options.service,
@@ -48,7 +52,9 @@ export class ServiceMessagingModule {
               transport,
               codec,
               clock,
-              logger: createLogger(options.service).child({ component: 'messaging' }),
+              logger:
+                serviceLogger?.(options.service) ??
+                createLogger(options.service).child({ component: 'messaging' }),
               ...(options.relay ? { relay: options.relay } : {}),
               ...(options.consumer ? { consumer: options.consumer } : {}),
             });

@@ -15,3 +15,11 @@ export type { KafkaConsumerSettings } from './kafka-subscription';
 export { PublishFailedError } from './publish-failed.error';
 export { TransportClosedError } from './transport-closed.error';
 export { stderrTransportLogger, type TransportLogger } from './transport-logger';
+export {
+  consumerProgress,
+  readKafkaTopics,
+  type ConsumerProgress,
+  type KafkaInspectionOptions,
+  type KafkaRecord,
+  type PartitionBehind,
+} from './kafka-inspection';

@@ -29,6 +29,9 @@ export function allegationEvent(caseId: string, sequence: number): AllegationRec
       receivedVia: 'email',
       receivedOn: '2026-05-02',
       leadEntity: 'OHCHR',
+      victims: [],
+      cooperation: null,
+      acts: [],
     },
     {
       caseId,

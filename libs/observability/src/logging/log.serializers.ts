@@ -25,8 +25,20 @@ export function serializeRequest(request: RequestLike): Record<string, unknown> 
     id: request.id ?? source.id,
     method: source.method ?? request.method,
     path: url.split('?')[0],
-    headers: { ...(source.headers ?? request.headers) },
+    headers: loggedHeaders(source.headers ?? request.headers ?? {}),
   };
+}
+
+/**
+ * Only headers that describe the exchange: any other one (a client's own header, a raw request
+ * id, a cookie) could carry a name or a credential.
+ */
+const LOGGED_HEADERS = ['content-type', 'content-length', 'accept', 'user-agent', 'if-match'] as const;
+
+function loggedHeaders(headers: IncomingHttpHeaders): Record<string, unknown> {
+  return Object.fromEntries(
+    LOGGED_HEADERS.filter((name) => headers[name] !== undefined).map((name) => [name, headers[name]]),
+  );
 }
 
 export function serializeResponse(response: ResponseLike): Record<string, unknown> {

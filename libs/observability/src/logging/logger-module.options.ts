@@ -7,11 +7,15 @@ import { createLoggerOptions } from './logger-options';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/**
+ * A caller's request id is kept only when it is a UUID: it lands in logs and in the append-only
+ * audit trail, so free text (which could be a name) is replaced by an id of our own.
+ */
+const ACCEPTABLE_REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Options for nestjs-pino's LoggerModule.forRoot: one JSON line per request (not for
- * health checks), with a request id (taken from x-request-id when well formed, echoed
+ * health checks), with a request id (taken from x-request-id when it is a UUID, echoed
  * back), the trace id, and neither credentials nor bodies.
  */
 export function createLoggerModuleOptions(

@@ -29,7 +29,7 @@ function policyError(text: string): AccessPolicyError {
 
 describe('AccessPolicy (the policy file)', () => {
   it('loads with a version and grants every permission to at least one role', () => {
-    expect(policy.version).toBe('4');
+    expect(policy.version).toBe('5');
     for (const permission of PERMISSIONS) expect(policy.rolesGranting(permission)).not.toHaveLength(0);
   });
 
@@ -53,6 +53,21 @@ describe('AccessPolicy (the policy file)', () => {
     ]);
   });
 
+  it('gives evidence files to the roles that work on a case file, and to no State liaison, analyst, auditor or admin', () => {
+    const caseWorkers = ['intake-officer', 'verification-officer', 'supervisor', 'focal-point'];
+
+    expect(policy.rolesGranting('evidence:add')).toEqual(caseWorkers);
+    expect(policy.rolesGranting('evidence:read')).toEqual(caseWorkers);
+  });
+
+  it('lets the officers who record, verify and supervise cases link possible duplicates, and nobody else', () => {
+    expect(policy.rolesGranting('case:link')).toEqual([
+      'intake-officer',
+      'verification-officer',
+      'supervisor',
+    ]);
+  });
+
   it('keeps approvals with supervisors and dead letters with admins', () => {
     expect(policy.rolesGranting('response:approve')).toEqual(['supervisor']);
     expect(policy.rolesGranting('communication:approve')).toEqual(['supervisor']);
@@ -69,7 +84,7 @@ describe('AccessPolicy (the policy file)', () => {
       allowed: true,
       permission: 'case:timeline:read',
       grantedBy: ['auditor', 'state-liaison'],
-      policyVersion: '4',
+      policyVersion: '5',
     });
     expect(policy.decide(both, 'case:erase')).toMatchObject({ allowed: false, grantedBy: [] });
   });

@@ -20,6 +20,11 @@ export interface CaseReadRequest {
    * is refused with 403, audited as `summary-share`.
    */
   scope?: 'summary' | 'full';
+  /**
+   * What the read is about within the case, for its audit record (an id, e.g. `attachment:<id>`);
+   * by default the route.
+   */
+  target?: string;
 }
 
 /**
@@ -56,7 +61,7 @@ export class CaseReadGate {
       ...requestAuditContext(read.request),
       action: read.user.permission,
       caseId: read.caseId,
-      target: `${read.request.method ?? 'GET'} ${routeOf(read.request)}`,
+      target: read.target ?? `${read.request.method ?? 'GET'} ${routeOf(read.request)}`,
       outcome: refusal ? 'denied' : 'allowed',
       ...(refusal ? { reason: refusal } : {}),
     });

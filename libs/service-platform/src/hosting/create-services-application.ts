@@ -1,6 +1,8 @@
 import { Module, type INestApplication } from '@nestjs/common';
 import type { Clock } from '@reprisals/kernel';
 import { MessagingModule, type EventTransport } from '@reprisals/messaging';
+import { createLogger } from '@reprisals/observability';
+import type { DestinationStream, LevelWithSilent } from 'pino';
 import { createHttpApplication } from '../bootstrap/create-http-application';
 import { PlatformModule } from '../platform.module';
 import type { ServiceModuleFactory } from './service-module.factory';
@@ -13,6 +15,13 @@ export interface ServicesApplicationOptions {
   transport: EventTransport;
   clock?: Clock;
   quiet?: boolean;
+  /**
+   * Where every log line of the process goes (requests, Nest, each service's relay and
+   * consumer), instead of stdout; tests read what was logged from it.
+   */
+  logDestination?: DestinationStream;
+  /** Instead of LOG_LEVEL. */
+  logLevel?: LevelWithSilent;
 }
 
 @Module({})
@@ -26,14 +35,27 @@ class ServicesHostModule {}
 export async function createServicesApplication(
   options: ServicesApplicationOptions,
 ): Promise<INestApplication> {
+  const { logDestination, logLevel } = options;
+  const logEnv = logLevel ? { ...process.env, LOG_LEVEL: logLevel } : undefined;
+  const logged = logDestination !== undefined || logEnv !== undefined;
   const root = {
     module: ServicesHostModule,
     imports: [
       PlatformModule.forRoot({
         processName: options.processName,
         ...(options.clock ? { clock: options.clock } : {}),
+        ...(logDestination ? { logDestination } : {}),
+        ...(logEnv ? { logEnv } : {}),
       }),
-      MessagingModule.forRoot({ transport: options.transport }),
+      MessagingModule.forRoot({
+        transport: options.transport,
+        ...(logged
+          ? {
+              serviceLogger: (service: string) =>
+                createLogger(service, logDestination, logEnv).child({ component: 'messaging' }),
+            }
+          : {}),
+      }),
       ...options.services.map((register) => register({ databaseUrl: options.databaseUrl })),
     ],
   };

@@ -24,10 +24,16 @@ const validationErrorSchema = {
   },
 };
 
-/** Documents a zod-validated JSON body and its 400 response. */
-export function ApiZodBody(schema: z.ZodType, description?: string): MethodDecorator {
+/**
+ * Documents a zod-validated JSON body and its 400 response; `example` is a complete valid body,
+ * shown by the OpenAPI document.
+ */
+export function ApiZodBody(schema: z.ZodType, description?: string, example?: unknown): MethodDecorator {
   return applyDecorators(
-    ApiBody({ schema: openApiSchemaOf(schema), ...(description ? { description } : {}) }),
+    ApiBody({
+      schema: example === undefined ? openApiSchemaOf(schema) : { ...openApiSchemaOf(schema), example },
+      ...(description ? { description } : {}),
+    }),
     ApiBadRequestResponse({
       description: 'Names every offending field; nothing is written',
       schema: validationErrorSchema,

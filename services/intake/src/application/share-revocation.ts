@@ -4,6 +4,7 @@ import type { UnitOfWork } from '@reprisals/messaging';
 import type { ActingUser } from '@reprisals/security';
 import type { CaseShare } from '../domain/case-share';
 import { saveShareStatus } from '../infrastructure/persistence/case-share.repository';
+import { userEventContext } from './user-event-context';
 
 const projection = new CaseAccessProjection();
 
@@ -21,12 +22,7 @@ export async function recordShareRevocation(
   const event = createEvent(
     ShareRevoked,
     { caseId: revoked.caseId, shareId: revoked.shareId, entity: revoked.entity },
-    {
-      caseId: revoked.caseId,
-      actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-      occurredAt: now,
-      policyVersion: user.policyVersion,
-    },
+    userEventContext(revoked.caseId, user, now),
   );
   unit.record(event);
   await projection.project(unit.manager, event);

@@ -23,30 +23,51 @@ export interface Allegation extends ReceiveAllegationFacts {
   recordedAt: Date;
 }
 
+/** Dates an allegation carries that must not lie in the future, by the field that holds them. */
+export interface DatedFacts {
+  cooperationDate?: string | undefined;
+  acts?: ReadonlyArray<{
+    date?: string | undefined;
+    periodFrom?: string | undefined;
+    periodTo?: string | undefined;
+  }>;
+}
+
+/** Every problem found at once, each naming its field. */
 export class AllegationRejected extends Error {
   override readonly name = 'AllegationRejected';
-  constructor(
-    readonly field: string,
-    reason: string,
-  ) {
-    super(reason);
+  constructor(readonly issues: ReadonlyArray<{ field: string; message: string }>) {
+    super(`Allegation rejected: ${issues.map((issue) => issue.field).join(', ')}`);
   }
 }
 
 /**
- * Records a new allegation. The entity that records it leads the case.
- * An allegation cannot have been received after the moment it is recorded.
+ * Records a new allegation. The entity that records it leads the case. Nothing it tells can
+ * have happened after the moment it is recorded.
  */
 export function receiveAllegation(
-  facts: ReceiveAllegationFacts,
+  facts: ReceiveAllegationFacts & DatedFacts,
   context: { id: string; reference: string; recordedBy: AllegationRecorder; now: Date },
 ): Allegation {
   const today = context.now.toISOString().slice(0, 10);
-  if (facts.receivedOn > today) {
-    throw new AllegationRejected('receivedOn', 'cannot be later than today');
-  }
+  const issues: Array<{ field: string; message: string }> = [];
+  const notFuture = (field: string, date: string | undefined) => {
+    if (date !== undefined && date > today) issues.push({ field, message: 'cannot be later than today' });
+  };
+  notFuture('receivedOn', facts.receivedOn);
+  notFuture('cooperation.date', facts.cooperationDate);
+  (facts.acts ?? []).forEach((act, index) => {
+    notFuture(`acts.${index}.date`, act.date);
+    notFuture(`acts.${index}.periodFrom`, act.periodFrom);
+    notFuture(`acts.${index}.periodTo`, act.periodTo);
+  });
+  if (issues.length > 0) throw new AllegationRejected(issues);
   return {
-    ...facts,
+    stateConcerned: facts.stateConcerned,
+    receivedVia: facts.receivedVia,
+    receivedOn: facts.receivedOn,
+    summary: facts.summary,
+    submissionLanguage: facts.submissionLanguage,
     id: context.id,
     reference: context.reference,
     leadEntity: context.recordedBy.entity,

@@ -31,7 +31,29 @@ describe('receiving an allegation', () => {
         now: new Date('2026-05-01T23:59:00Z'),
       });
     expect(record).toThrow(AllegationRejected);
-    expect(record).toThrow(expect.objectContaining({ field: 'receivedOn' }));
+    expect(record).toThrow(
+      expect.objectContaining({ issues: [{ field: 'receivedOn', message: 'cannot be later than today' }] }),
+    );
+  });
+
+  it('given an act and a cooperation dated tomorrow, when recorded, then every future date is named at once', () => {
+    const record = () =>
+      receiveAllegation(
+        {
+          ...facts,
+          cooperationDate: '2026-05-03',
+          acts: [{ date: '2026-04-01' }, { periodFrom: '2026-04-01', periodTo: '2026-05-03' }],
+        },
+        { id: 'case-1', reference: 'REP-2026-000001', recordedBy, now: new Date('2026-05-02T10:00:00Z') },
+      );
+    expect(record).toThrow(
+      expect.objectContaining({
+        issues: [
+          { field: 'cooperation.date', message: 'cannot be later than today' },
+          { field: 'acts.1.periodTo', message: 'cannot be later than today' },
+        ],
+      }),
+    );
   });
 });
 

@@ -3,30 +3,7 @@
  * account. Intake keeps it sealed with the case's key; everywhere else the people are known by
  * pseudonym and by the non-identifying facts that statistics need (profile, gender, age group).
  */
-export const VICTIM_PROFILES = [
-  'human-rights-defender',
-  'journalist',
-  'lawyer',
-  'trade-unionist',
-  'victim',
-  'witness',
-  'relative',
-  'nhri-staff',
-  'indigenous-representative',
-  'civil-society-organisation',
-  'other',
-] as const;
-export const GENDERS = ['woman', 'man', 'non-binary', 'undisclosed'] as const;
-export const AGE_GROUPS = ['child', 'youth', 'adult', 'older-person', 'unknown'] as const;
-export const ORGANISATION_TYPES = [
-  'ngo',
-  'nhri',
-  'media',
-  'trade-union',
-  'indigenous-peoples-organisation',
-  'academic',
-  'other',
-] as const;
+export { AGE_GROUPS, GENDERS, ORGANISATION_TYPES, VICTIM_PROFILES } from '@reprisals/contracts';
 export const SOURCE_RELATIONS = [
   'victim',
   'relative',
@@ -55,4 +32,8 @@ export interface CaseIdentities {
   victims: Array<{ pseudonym: string } & VictimIdentity>;
   sources: Array<{ pseudonym: string } & SourceIdentity>;
   detailedAccount: string | null;
+  /** What the cooperation with the UN was; null when not told. */
+  cooperationDescription: string | null;
+  /** Where and what exactly, per act, in the order recorded. */
+  acts: Array<{ position: number; place: string | null; description: string | null }>;
 }

@@ -1,16 +1,15 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
-import { CaseAccessReader } from '@reprisals/case-access';
 import { createEvent, PersonalDataErased } from '@reprisals/contracts';
 import { IdentityVault } from '@reprisals/identity-vault';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
+import { openCaseForCommand } from '../case-command';
 import type { ActingUser } from '@reprisals/security';
-import { ShareRefused } from '../../domain/case-share';
-import { lockCase } from '../../infrastructure/persistence/case-share.repository';
 import { ErasureRecordEntity } from '../../infrastructure/persistence/erasure-record.entity';
-import { CaseNotVisible } from '../case-share-refusal';
+import { PossibleDuplicateScreener } from '../screen-possible-duplicates/possible-duplicate.screener';
 import type { ErasePersonalDataCommand } from './erase-personal-data.command';
+import { userEventContext } from '../user-event-context';
 
 /** Reported as 409 and audited as denied, like the other refusals of a case step. */
 export class AlreadyErased extends ConflictException {
@@ -26,12 +25,11 @@ export class AlreadyErased extends ConflictException {
  */
 @Injectable()
 export class ErasePersonalDataHandler {
-  private readonly reader = new CaseAccessReader();
-
   constructor(
     private readonly messaging: ServiceMessaging,
     private readonly audit: AuditTrail,
     private readonly vault: IdentityVault,
+    private readonly duplicates: PossibleDuplicateScreener,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -43,15 +41,14 @@ export class ErasePersonalDataHandler {
   ): Promise<{ erasedAt: string }> {
     const now = this.clock.now();
     return this.messaging.outbox.run(async (unit) => {
-      if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
-      const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
-      if (!access.visible) throw new CaseNotVisible();
-      if (access.leadEntity !== user.entity) {
-        throw new ShareRefused('not-lead', '(body)', 'only the lead entity erases a case’s personal data');
-      }
+      await openCaseForCommand(unit.manager, caseId, user.entity, now, {
+        refusal: 'only the lead entity erases a case’s personal data',
+      });
       if (await unit.manager.getRepository(ErasureRecordEntity).existsBy({ caseId }))
         throw new AlreadyErased();
       await this.vault.destroyKey(unit.manager, caseId);
+      // The fingerprints of its victims' identifiers go too: the erased case matches no other again.
+      await this.duplicates.forget(unit.manager, caseId);
       await unit.manager.getRepository(ErasureRecordEntity).insert({
         caseId,
         reason: command.reason,
@@ -64,12 +61,7 @@ export class ErasePersonalDataHandler {
         createEvent(
           PersonalDataErased,
           { caseId, reason: command.reason },
-          {
-            caseId,
-            actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-            occurredAt: now,
-            policyVersion: user.policyVersion,
-          },
+          userEventContext(caseId, user, now),
         ),
       );
       await this.audit.record(unit.manager, {

@@ -1,23 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
-import { CaseAccessProjection, CaseAccessReader } from '@reprisals/case-access';
+import { CaseAccessProjection } from '@reprisals/case-access';
 import { createEvent, ProtectionRiskFlagged, ProtectionRiskLifted } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
+import { openCaseForCommand } from '../case-command';
 import type { ActingUser } from '@reprisals/security';
-import { ShareRefused } from '../../domain/case-share';
 import {
   flagProtectionRisk,
   liftProtectionRisk,
   type ProtectionFlagVersion,
 } from '../../domain/protection-risk';
-import { lockCase } from '../../infrastructure/persistence/case-share.repository';
 import {
   appendProtectionFlagVersion,
   currentProtectionFlagOf,
 } from '../../infrastructure/persistence/protection-flag.repository';
-import { CaseNotVisible } from '../case-share-refusal';
 import type { FlagProtectionRiskCommand, LiftProtectionRiskCommand } from './flag-protection-risk.command';
+import { userEventContext } from '../user-event-context';
 
 type RequestContext = Pick<AuditEntry, 'requestId' | 'traceId'>;
 
@@ -28,7 +27,6 @@ type RequestContext = Pick<AuditEntry, 'requestId' | 'traceId'>;
  */
 @Injectable()
 export class FlagProtectionRiskHandler {
-  private readonly reader = new CaseAccessReader();
   private readonly projection = new CaseAccessProjection();
 
   constructor(
@@ -59,20 +57,16 @@ export class FlagProtectionRiskHandler {
   ): Promise<{ version: number; withheld: boolean }> {
     const now = this.clock.now();
     return this.messaging.outbox.run(async (unit) => {
-      if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
-      const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
-      if (!access.visible) throw new CaseNotVisible();
-      if (rule.leadOnly && access.leadEntity !== user.entity) {
-        throw new ShareRefused('not-lead', '(body)', 'only the lead entity lifts a protection risk flag');
-      }
+      await openCaseForCommand(
+        unit.manager,
+        caseId,
+        user.entity,
+        now,
+        rule.leadOnly ? { refusal: 'only the lead entity lifts a protection risk flag' } : undefined,
+      );
       const next = decide(await currentProtectionFlagOf(unit.manager, caseId), now);
       await appendProtectionFlagVersion(unit.manager, next, { sub: user.sub, entity: user.entity, note });
-      const metadata = {
-        caseId,
-        actor: { kind: 'user' as const, sub: user.sub, entity: user.entity, role: user.role },
-        occurredAt: now,
-        policyVersion: user.policyVersion,
-      };
+      const metadata = userEventContext(caseId, user, now);
       const event =
         next.kind === 'flagged' && next.level && next.reason
           ? createEvent(

@@ -1,5 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import { Controller, Get, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -7,6 +7,8 @@ import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/securit
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
+import { entityTagOf } from '../../domain/allegation-change';
+import { ActRecordEntity } from '../../infrastructure/persistence/act-record.entity';
 import { SourceRecordEntity } from '../../infrastructure/persistence/source-record.entity';
 import { VictimRecordEntity } from '../../infrastructure/persistence/victim-record.entity';
 
@@ -20,6 +22,8 @@ export interface AllegationView {
   submissionLanguage: string;
   leadEntity: string;
   recordedAt: string;
+  /** Raised by every change; also the ETag to send back with If-Match. */
+  version: number;
   /** Victims by pseudonym, with the non-identifying facts only. */
   victims: Array<{
     pseudonym: string;
@@ -38,6 +42,18 @@ export interface AllegationView {
     reliability: string;
   }>;
   hasDetailedAccount: boolean;
+  /** The nexus with the UN; null for allegations recorded before it was asked. */
+  cooperation: { mechanism: string; detail: string | null; category: string; date: string | null } | null;
+  /** Acts, without place or description (those come with the identities). */
+  acts: Array<{
+    type: string;
+    date: string | null;
+    periodFrom: string | null;
+    periodTo: string | null;
+    country: string;
+    online: boolean;
+    perpetrator: string;
+  }>;
 }
 
 @ApiTags('intake')
@@ -58,16 +74,21 @@ export class GetAllegationController {
     @Param('id', UuidParamPipe) id: string,
     @ActingAs('allegation:read') user: ActingUser,
     @Req() request: IncomingMessage,
+    @Res({ passthrough: true }) response: ServerResponse,
   ): Promise<AllegationView> {
     await this.gate.open({ service: 'intake', dataSource: this.dataSource, caseId: id, user, request });
     const row = await this.dataSource.getRepository(AllegationEntity).findOneBy({ id });
     if (!row) throw new NotFoundException('No such case');
-    const [victims, sources] = await Promise.all([
+    response.setHeader('ETag', entityTagOf(row.version));
+    const [victims, sources, acts] = await Promise.all([
       this.dataSource
         .getRepository(VictimRecordEntity)
         .find({ where: { caseId: id }, order: { position: 'ASC' } }),
       this.dataSource
         .getRepository(SourceRecordEntity)
+        .find({ where: { caseId: id }, order: { position: 'ASC' } }),
+      this.dataSource
+        .getRepository(ActRecordEntity)
         .find({ where: { caseId: id }, order: { position: 'ASC' } }),
     ]);
     return {
@@ -80,6 +101,7 @@ export class GetAllegationController {
       submissionLanguage: row.submissionLanguage,
       leadEntity: row.leadEntity,
       recordedAt: row.recordedAt.toISOString(),
+      version: row.version,
       victims: victims.map(({ pseudonym, kind, profile, gender, ageGroup, organisationType }) => ({
         pseudonym,
         kind,
@@ -96,6 +118,24 @@ export class GetAllegationController {
         reliability,
       })),
       hasDetailedAccount: row.sealedAccount !== null,
+      cooperation:
+        row.cooperationMechanism && row.cooperationCategory
+          ? {
+              mechanism: row.cooperationMechanism,
+              detail: row.cooperationDetail,
+              category: row.cooperationCategory,
+              date: row.cooperationDate,
+            }
+          : null,
+      acts: acts.map(({ type, date, periodFrom, periodTo, country, online, perpetrator }) => ({
+        type,
+        date,
+        periodFrom,
+        periodTo,
+        country,
+        online,
+        perpetrator,
+      })),
     };
   }
 }

@@ -23,6 +23,7 @@ import {
   type AllegationReceipt,
   type ReceiveAllegationCommand,
 } from './receive-allegation.command';
+import { RECEIVE_ALLEGATION_EXAMPLE } from './receive-allegation.example';
 import { ReceiveAllegationHandler } from './receive-allegation.handler';
 
 @ApiTags('intake')
@@ -38,7 +39,7 @@ export class ReceiveAllegationController {
   @ApiOperation({
     summary: 'Records an allegation of intimidation or reprisal; the caller’s entity leads the case',
   })
-  @ApiZodBody(receiveAllegationCommandSchema)
+  @ApiZodBody(receiveAllegationCommandSchema, undefined, RECEIVE_ALLEGATION_EXAMPLE)
   @ApiCreatedResponse({ description: 'The case id and its reference, e.g. REP-2026-000123' })
   @ApiHeader({
     name: 'Idempotency-Key',
@@ -67,7 +68,7 @@ export class ReceiveAllegationController {
       return receipt;
     } catch (error) {
       if (error instanceof AllegationRejected) {
-        throw new RequestValidationError([{ field: error.field, message: error.message }]);
+        throw new RequestValidationError([...error.issues]);
       }
       throw error;
     }

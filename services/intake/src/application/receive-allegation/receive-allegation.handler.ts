@@ -5,8 +5,9 @@ import { CLOCK, type Clock } from '@reprisals/kernel';
 import { AuditTrail, actingUserAudit, type AuditEntry } from '@reprisals/audit';
 import { CaseAccessProjection } from '@reprisals/case-access';
 import { ServiceMessaging } from '@reprisals/messaging';
-import type { ActingUser } from '@reprisals/security';
+import { AccessPolicy, type ActingUser } from '@reprisals/security';
 import { receiveAllegation } from '../../domain/allegation';
+import { PossibleDuplicateScreener } from '../screen-possible-duplicates/possible-duplicate.screener';
 import { CaseIdentityStore } from '../../infrastructure/identities/case-identity.store';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import {
@@ -14,7 +15,11 @@ import {
   completeIdempotencyKey,
 } from '../../infrastructure/persistence/idempotency.repository';
 import { allocateCaseReference } from '../../infrastructure/persistence/case-reference.allocator';
+import { writeConsentVersion } from '../consent-version.writer';
+import { factsOnTheWire } from './allegation-facts-on-the-wire';
+import { consentGivenWith } from './consent-given-with';
 import type { AllegationReceipt, ReceiveAllegationCommand } from './receive-allegation.command';
+import { userEventContext } from '../user-event-context';
 
 /** Answered 422: the key already stands for another request. */
 export class IdempotencyKeyReused extends UnprocessableEntityException {
@@ -30,6 +35,8 @@ export class ReceiveAllegationHandler {
     private readonly messaging: ServiceMessaging,
     private readonly audit: AuditTrail,
     private readonly identities: CaseIdentityStore,
+    private readonly policy: AccessPolicy,
+    private readonly duplicates: PossibleDuplicateScreener,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,6 +54,17 @@ export class ReceiveAllegationHandler {
   ): Promise<AllegationReceipt & { replayed: boolean }> {
     const now = this.clock.now();
     const id = randomUUID();
+    const mayRecordConsent = this.policy.allows(user, 'consent:record');
+    if (command.consent && !mayRecordConsent) {
+      await this.audit.recordNow({
+        ...actingUserAudit(user),
+        ...request,
+        action: 'consent:record',
+        target: 'POST /intake/allegations',
+        outcome: 'denied',
+        reason: 'missing-permission',
+      });
+    }
     return this.messaging.outbox.run(async (unit) => {
       if (idempotencyKey !== undefined) {
         const claim = await claimIdempotencyKey(unit.manager, {
@@ -70,12 +88,15 @@ export class ReceiveAllegationHandler {
         }
       }
       const reference = await allocateCaseReference(unit.manager, now.getUTCFullYear());
-      const allegation = receiveAllegation(command, {
-        id,
-        reference: reference.value,
-        recordedBy: { sub: user.sub, entity: user.entity, role: user.role },
-        now,
-      });
+      const allegation = receiveAllegation(
+        { ...command, cooperationDate: command.cooperation.date },
+        {
+          id,
+          reference: reference.value,
+          recordedBy: { sub: user.sub, entity: user.entity, role: user.role },
+          now,
+        },
+      );
       await unit.manager.getRepository(AllegationEntity).insert({
         id: allegation.id,
         reference: allegation.reference,
@@ -90,7 +111,10 @@ export class ReceiveAllegationHandler {
         recordedAt: allegation.recordedAt,
         sealedAccount: null,
       });
-      await this.identities.record(unit.manager, allegation.id, command);
+      const pseudonyms = await this.identities.record(unit.manager, allegation.id, command);
+      const consent = command.consent
+        ? consentGivenWith(command.consent, allegation.id, now, mayRecordConsent)
+        : undefined;
       const received = createEvent(
         AllegationReceived,
         {
@@ -100,16 +124,16 @@ export class ReceiveAllegationHandler {
           receivedVia: allegation.receivedVia,
           receivedOn: allegation.receivedOn,
           leadEntity: allegation.leadEntity,
+          ...factsOnTheWire(command, pseudonyms.victims),
         },
-        {
-          caseId: allegation.id,
-          actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-          occurredAt: now,
-        },
+        userEventContext(allegation.id, user, now),
       );
       unit.record(received);
       // Intake is the source of the case: its own access projection learns the lead here, not from the wire.
       await this.caseAccess.project(unit.manager, received);
+      if (consent) await writeConsentVersion(unit, consent, user, now);
+      // After the case's own events (its stream starts with AllegationReceived), before the audit record.
+      await this.duplicates.screenRecordedCase(unit, allegation, command.victims, now);
       await this.audit.record(unit.manager, {
         ...actingUserAudit(user),
         ...request,
@@ -118,6 +142,16 @@ export class ReceiveAllegationHandler {
         target: 'POST /intake/allegations',
         outcome: 'allowed',
       });
+      if (consent) {
+        await this.audit.record(unit.manager, {
+          ...actingUserAudit(user),
+          ...request,
+          action: 'consent:record',
+          caseId: allegation.id,
+          target: `consent:${consent.version}:recorded`,
+          outcome: 'allowed',
+        });
+      }
       if (idempotencyKey !== undefined) {
         await completeIdempotencyKey(unit.manager, {
           actorSub: user.sub,

@@ -8,7 +8,7 @@ const who = {
 };
 
 export const recordConsentCommandSchema = z.strictObject({
-  scopes: consentScopesSchema,
+  scopes: consentScopesSchema.describe('What may be done, scope by scope'),
   ...who,
   confirmNamedPublicationWithoutStateRaising: z
     .boolean()

@@ -1,20 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actingUserAudit, AuditTrail, type AuditEntry } from '@reprisals/audit';
-import { CaseAccessProjection, CaseAccessReader } from '@reprisals/case-access';
-import { ConsentRecorded, ConsentWithdrawn, createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
+import { openCaseForCommand } from '../case-command';
 import type { ActingUser } from '@reprisals/security';
-import { revokeShare, ShareRefused } from '../../domain/case-share';
+import { revokeShare } from '../../domain/case-share';
 import {
   endsSharingConsent,
   recordConsent,
   withdrawConsent,
   type ConsentVersion,
 } from '../../domain/consent';
-import { liveConsentBasedSharesOf, lockCase } from '../../infrastructure/persistence/case-share.repository';
-import { appendConsentVersion, currentConsentOf } from '../../infrastructure/persistence/consent.repository';
-import { CaseNotVisible } from '../case-share-refusal';
+import { liveConsentBasedSharesOf } from '../../infrastructure/persistence/case-share.repository';
+import { currentConsentOf } from '../../infrastructure/persistence/consent.repository';
+import { writeConsentVersion } from '../consent-version.writer';
 import { recordShareRevocation } from '../share-revocation';
 import type { RecordConsentCommand, WithdrawConsentCommand } from './record-consent.command';
 
@@ -27,9 +26,6 @@ type RequestContext = Pick<AuditEntry, 'requestId' | 'traceId'>;
  */
 @Injectable()
 export class RecordConsentHandler {
-  private readonly reader = new CaseAccessReader();
-  private readonly projection = new CaseAccessProjection();
-
   constructor(
     private readonly messaging: ServiceMessaging,
     private readonly audit: AuditTrail,
@@ -57,48 +53,12 @@ export class RecordConsentHandler {
   ): Promise<{ version: number; revokedShares: string[] }> {
     const now = this.clock.now();
     return this.messaging.outbox.run(async (unit) => {
-      if (!(await lockCase(unit.manager, caseId))) throw new CaseNotVisible();
-      const access = await this.reader.accessOf(unit.manager, caseId, user.entity, now);
-      if (!access.visible) throw new CaseNotVisible();
-      if (access.leadEntity !== user.entity) {
-        throw new ShareRefused('not-lead', '(body)', 'only the lead entity records consent');
-      }
+      await openCaseForCommand(unit.manager, caseId, user.entity, now, {
+        refusal: 'only the lead entity records consent',
+      });
       const current = await currentConsentOf(unit.manager, caseId);
       const next = decide(current, now);
-      await appendConsentVersion(unit.manager, next, user);
-      const metadata = {
-        caseId,
-        actor: { kind: 'user' as const, sub: user.sub, entity: user.entity, role: user.role },
-        occurredAt: now,
-        policyVersion: user.policyVersion,
-      };
-      const event =
-        next.kind === 'withdrawn'
-          ? createEvent(
-              ConsentWithdrawn,
-              {
-                caseId,
-                consentVersion: next.version,
-                withdrawnBy: next.givenBy,
-                withdrawnOn: next.givenOn,
-                form: next.form,
-              },
-              metadata,
-            )
-          : createEvent(
-              ConsentRecorded,
-              {
-                caseId,
-                consentVersion: next.version,
-                scopes: next.scopes,
-                givenBy: next.givenBy,
-                givenOn: next.givenOn,
-                form: next.form,
-              },
-              metadata,
-            );
-      unit.record(event);
-      await this.projection.project(unit.manager, event);
+      await writeConsentVersion(unit, next, user, now);
       const base = { ...actingUserAudit(user), ...request, caseId, outcome: 'allowed' as const };
       await this.audit.record(unit.manager, {
         ...base,

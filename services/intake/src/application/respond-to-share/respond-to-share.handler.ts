@@ -14,6 +14,7 @@ import {
   saveShareStatus,
 } from '../../infrastructure/persistence/case-share.repository';
 import { findRegisteredEntity } from '../../infrastructure/persistence/un-entity-registry.repository';
+import { userEventContext } from '../user-event-context';
 
 /** The receiving entity's focal point accepts or declines a share offered to it. */
 @Injectable()
@@ -48,12 +49,7 @@ export class RespondToShareHandler {
       });
       await saveShareStatus(unit.manager, answered, now);
       const data = { caseId, shareId, entity: answered.entity };
-      const metadata = {
-        caseId,
-        actor: { kind: 'user' as const, sub: user.sub, entity: user.entity, role: user.role },
-        occurredAt: now,
-        policyVersion: user.policyVersion,
-      };
+      const metadata = userEventContext(caseId, user, now);
       const event =
         answer === 'accepted'
           ? createEvent(ShareAccepted, data, metadata)

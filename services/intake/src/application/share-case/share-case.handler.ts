@@ -13,6 +13,7 @@ import { lockCase } from '../../infrastructure/persistence/case-share.repository
 import { isActiveEntity } from '../../infrastructure/persistence/un-entity-registry.repository';
 import { CaseNotVisible } from '../case-share-refusal';
 import type { ShareCaseCommand } from './share-case.command';
+import { userEventContext } from '../user-event-context';
 
 /** Offers a case to another UN entity: the share, its event, the access projection and the audit commit together. */
 @Injectable()
@@ -80,12 +81,7 @@ export class ShareCaseHandler {
           ...(share.expiresAt ? { expiresAt: share.expiresAt.toISOString() } : {}),
           consentBasis: share.consentBasis,
         },
-        {
-          caseId,
-          actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-          occurredAt: now,
-          policyVersion: user.policyVersion,
-        },
+        userEventContext(caseId, user, now),
       );
       unit.record(event);
       await this.projection.project(unit.manager, event);

@@ -14,6 +14,7 @@ import { currentLeadOf, lockCase } from '../../infrastructure/persistence/case-s
 import { LeadTransferRecordEntity } from '../../infrastructure/persistence/lead-transfer-record.entity';
 import { isActiveEntity } from '../../infrastructure/persistence/un-entity-registry.repository';
 import { CaseNotVisible } from '../case-share-refusal';
+import { userEventContext } from '../user-event-context';
 
 type RequestContext = Pick<AuditEntry, 'requestId' | 'traceId'>;
 
@@ -77,11 +78,7 @@ export class TransferLeadHandler {
             fromEntity: transfer.fromEntity,
             toEntity: transfer.toEntity,
           },
-          {
-            caseId,
-            actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-            occurredAt: now,
-          },
+          userEventContext(caseId, user, now),
         ),
       );
       if (consentBasis === 'supervisor-override') {
@@ -137,11 +134,7 @@ export class TransferLeadHandler {
       const event = createEvent(
         LeadTransferred,
         { caseId, transferId, fromEntity: accepted.fromEntity, toEntity: accepted.toEntity },
-        {
-          caseId,
-          actor: { kind: 'user', sub: user.sub, entity: user.entity, role: user.role },
-          occurredAt: now,
-        },
+        userEventContext(caseId, user, now),
       );
       unit.record(event);
       await this.projection.project(unit.manager, event);

@@ -5,9 +5,12 @@ import { IdentityVault } from '@reprisals/identity-vault';
 import type { CaseIdentities } from '../../domain/identities';
 import { pseudonymsFor } from '../../domain/pseudonym';
 import type {
+  ActInput,
+  CooperationInput,
   SourceInput,
   VictimInput,
 } from '../../application/receive-allegation/receive-allegation.command';
+import { ActRecordEntity } from '../persistence/act-record.entity';
 import { AllegationEntity } from '../persistence/allegation.entity';
 import { SourceRecordEntity } from '../persistence/source-record.entity';
 import { VictimRecordEntity } from '../persistence/victim-record.entity';
@@ -18,12 +21,15 @@ const victimIdentitySchema = z.object({
   contact: z.string().optional(),
 });
 const sourceIdentitySchema = z.object({ name: z.string(), contact: z.string().optional() });
+const actDetailsSchema = z.object({ place: z.string().nullable(), description: z.string().nullable() });
 
 /** The field each sealed value is bound to: a value copied to another person or case does not open. */
 const fieldOf = {
   victim: (pseudonym: string) => `victim/${pseudonym}`,
   source: (pseudonym: string) => `source/${pseudonym}`,
   account: 'account',
+  cooperation: 'cooperation',
+  act: (position: number) => `act/${position}`,
 };
 
 /**
@@ -38,7 +44,13 @@ export class CaseIdentityStore {
   async record(
     manager: EntityManager,
     caseId: string,
-    identities: { victims: VictimInput[]; sources: SourceInput[]; detailedAccount?: string | undefined },
+    identities: {
+      victims: VictimInput[];
+      sources: SourceInput[];
+      detailedAccount?: string | undefined;
+      cooperation: CooperationInput;
+      acts: ActInput[];
+    },
   ): Promise<{ victims: string[]; sources: string[] }> {
     const victimPseudonyms = pseudonymsFor('V', identities.victims.length);
     const sourcePseudonyms = pseudonymsFor('S', identities.sources.length);
@@ -82,26 +94,73 @@ export class CaseIdentityStore {
     );
     if (victims.length > 0) await manager.getRepository(VictimRecordEntity).insert(victims);
     if (sources.length > 0) await manager.getRepository(SourceRecordEntity).insert(sources);
-    if (identities.detailedAccount !== undefined) {
-      const sealedAccount = await this.vault.seal(
-        manager,
+    const acts = await sequentially(
+      identities.acts.map((act, position) => async () => ({
         caseId,
-        fieldOf.account,
-        identities.detailedAccount,
-      );
-      await manager.getRepository(AllegationEntity).update({ id: caseId }, { sealedAccount });
-    }
+        position,
+        type: act.type,
+        date: act.date ?? null,
+        periodFrom: act.periodFrom ?? null,
+        periodTo: act.periodTo ?? null,
+        country: act.country,
+        online: act.online,
+        perpetrator: act.perpetrator,
+        sealedDetails:
+          act.place === undefined && act.description === undefined
+            ? null
+            : await this.vault.sealJson(manager, caseId, fieldOf.act(position), {
+                place: act.place ?? null,
+                description: act.description ?? null,
+              }),
+      })),
+    );
+    if (acts.length > 0) await manager.getRepository(ActRecordEntity).insert(acts);
+    const { cooperation } = identities;
+    await manager.getRepository(AllegationEntity).update(
+      { id: caseId },
+      {
+        cooperationMechanism: cooperation.mechanism,
+        cooperationDetail: cooperation.detail ?? null,
+        cooperationCategory: cooperation.category,
+        cooperationDate: cooperation.date ?? null,
+        sealedCooperation:
+          cooperation.description === undefined
+            ? null
+            : await this.vault.seal(manager, caseId, fieldOf.cooperation, cooperation.description),
+        sealedAccount:
+          identities.detailedAccount === undefined
+            ? null
+            : await this.vault.seal(manager, caseId, fieldOf.account, identities.detailedAccount),
+      },
+    );
     return { victims: victimPseudonyms, sources: sourcePseudonyms };
+  }
+
+  /** Seals a new detailed account or cooperation description of the case (a change by its lead). */
+  sealCaseText(
+    manager: EntityManager,
+    caseId: string,
+    text: 'detailedAccount' | 'cooperationDescription',
+    value: string,
+  ): Promise<string> {
+    return this.vault.seal(
+      manager,
+      caseId,
+      text === 'detailedAccount' ? fieldOf.account : fieldOf.cooperation,
+      value,
+    );
   }
 
   /** Opens every identity of the case; throws CaseKeyDestroyed once the case was erased. */
   async open(manager: EntityManager, caseId: string): Promise<CaseIdentities> {
-    const [victimRows, sourceRows, allegation] = await Promise.all([
+    const [victimRows, sourceRows, actRows, allegation] = await Promise.all([
       manager.getRepository(VictimRecordEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
       manager.getRepository(SourceRecordEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
-      manager
-        .getRepository(AllegationEntity)
-        .findOne({ where: { id: caseId }, select: { id: true, sealedAccount: true } }),
+      manager.getRepository(ActRecordEntity).find({ where: { caseId }, order: { position: 'ASC' } }),
+      manager.getRepository(AllegationEntity).findOne({
+        where: { id: caseId },
+        select: { id: true, sealedAccount: true, sealedCooperation: true },
+      }),
     ]);
     const victims = [];
     for (const row of victimRows) {
@@ -117,13 +176,27 @@ export class CaseIdentityStore {
       );
       sources.push({ pseudonym: row.pseudonym, ...identity });
     }
+    const acts = [];
+    for (const row of actRows) {
+      const details = row.sealedDetails
+        ? actDetailsSchema.parse(
+            await this.vault.openJson(manager, caseId, fieldOf.act(row.position), row.sealedDetails),
+          )
+        : { place: null, description: null };
+      acts.push({ position: row.position, ...details });
+    }
     const sealedAccount = allegation?.sealedAccount ?? null;
+    const sealedCooperation = allegation?.sealedCooperation ?? null;
     return {
       victims,
       sources,
       detailedAccount: sealedAccount
         ? await this.vault.open(manager, caseId, fieldOf.account, sealedAccount)
         : null,
+      cooperationDescription: sealedCooperation
+        ? await this.vault.open(manager, caseId, fieldOf.cooperation, sealedCooperation)
+        : null,
+      acts,
     };
   }
 }

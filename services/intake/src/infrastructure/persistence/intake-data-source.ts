@@ -4,7 +4,10 @@ import { caseDataKeysMigration } from '@reprisals/identity-vault';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
+import { ActRecordEntity } from './act-record.entity';
+import { AddAllegationVersion1767225713000 } from './migrations/1767225713000-add-allegation-version.migration';
 import { ConsentRecordEntity } from './consent-record.entity';
+import { CreateActsAndCooperation1767225712000 } from './migrations/1767225712000-create-acts-and-cooperation.migration';
 import { IdempotencyRecordEntity } from './idempotency-record.entity';
 import { CreateIdempotencyRecords1767225711000 } from './migrations/1767225711000-create-idempotency-records.migration';
 import { CreateProtectionFlagRecords1767225710000 } from './migrations/1767225710000-create-protection-flag-records.migration';
@@ -24,6 +27,11 @@ import { CreateLeadTransferRecords1767225704000 } from './migrations/17672257040
 import { CreateCaseShareRecords1767225701000 } from './migrations/1767225701000-create-case-share-records.migration';
 import { CaseReferenceCounterEntity } from './case-reference-counter.entity';
 import { CreateIntakeTables1767225601000 } from './migrations/1767225601000-create-intake-tables.migration';
+import { CaseAttachmentEntity } from '../evidence/case-attachment.entity';
+import { CreateCaseAttachments1767225720000 } from '../evidence/1767225720000-create-case-attachments.migration';
+import { DuplicateFingerprintEntity } from '../duplicates/duplicate-fingerprint.entity';
+import { CreateDuplicateScreeningTables1767225730000 } from '../duplicates/migrations/1767225730000-create-duplicate-screening-tables.migration';
+import { PossibleDuplicateRecordEntity } from '../duplicates/possible-duplicate-record.entity';
 
 /** Name of intake's data source; its tables live in the `intake` schema and nowhere else. */
 export const INTAKE_DATA_SOURCE = 'intake';
@@ -42,9 +50,15 @@ export const INTAKE_ENTITIES = [
   ErasureRecordEntity,
   ProtectionFlagRecordEntity,
   IdempotencyRecordEntity,
+  ActRecordEntity,
   // The copies of reporting's signed audit checkpoints: intake is reporting's witness.
   AuditCheckpointCopyEntity,
   ...MESSAGING_ENTITIES,
+  // What lists each case's evidence files (the files are in the evidence store, sealed).
+  CaseAttachmentEntity,
+  // Fingerprints of victims' identifiers (keyed hashes) and the possible duplicates they found.
+  DuplicateFingerprintEntity,
+  PossibleDuplicateRecordEntity,
 ];
 export const INTAKE_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
@@ -66,4 +80,8 @@ export const INTAKE_MIGRATIONS = [
   CreateAuditCheckpointCopies1767225709000,
   CreateProtectionFlagRecords1767225710000,
   CreateIdempotencyRecords1767225711000,
+  CreateActsAndCooperation1767225712000,
+  AddAllegationVersion1767225713000,
+  CreateCaseAttachments1767225720000,
+  CreateDuplicateScreeningTables1767225730000,
 ];

@@ -2,13 +2,14 @@ import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { orderTimeline } from '../../domain/timeline-order';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
 import { TimelineEntryEntity } from '../../infrastructure/persistence/timeline-entry.entity';
+import { CaseLinkEntity } from '../../infrastructure/persistence/case-link.entity';
 
 export interface TimelineEntryView {
   eventId: string;
@@ -19,6 +20,12 @@ export interface TimelineEntryView {
   entity: string | null;
   policyVersion: string | null;
   causationId: string | null;
+  /**
+   * On a CasesLinked step: the other case, by id and reference only (null until reporting has
+   * heard of it). Shown whether or not the reader's entity sees that case, since the link is a
+   * step of this one; nothing else of it is, and reading it still takes a share.
+   */
+  linkedCase?: { caseId: string; reference: string | null };
 }
 
 export interface CaseTimelineView {
@@ -52,6 +59,7 @@ export class GetCaseTimelineController {
     const overview = await this.dataSource.getRepository(CaseOverviewEntity).findOneBy({ caseId: id });
     if (!overview) throw new NotFoundException('No such case');
     const rows = await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id } });
+    const linkedCases = await this.linkedCasesOf(id);
     const steps = rows.map((row) => ({
       eventId: row.eventId,
       occurredAt: row.occurredAt.toISOString(),
@@ -70,7 +78,35 @@ export class GetCaseTimelineController {
         entity: row.actorEntity,
         policyVersion: row.policyVersion,
         causationId: row.causationId,
+        ...optionalLinkedCase(linkedCases.get(row.eventId)),
       })),
     };
   }
+
+  /** The other case of each CasesLinked step of the case, by event id, with its reference when known. */
+  private async linkedCasesOf(
+    caseId: string,
+  ): Promise<Map<string, { caseId: string; reference: string | null }>> {
+    const links = await this.dataSource.getRepository(CaseLinkEntity).find({ where: { caseId } });
+    const linkedIds = [...new Set(links.map((link) => link.linkedCaseId))];
+    const overviews =
+      linkedIds.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(CaseOverviewEntity)
+            .find({ where: { caseId: In(linkedIds) }, select: { caseId: true, reference: true } });
+    const references = new Map(overviews.map((overview) => [overview.caseId, overview.reference]));
+    return new Map(
+      links.map((link) => [
+        link.eventId,
+        { caseId: link.linkedCaseId, reference: references.get(link.linkedCaseId) ?? null },
+      ]),
+    );
+  }
+}
+
+function optionalLinkedCase(
+  linkedCase: TimelineEntryView['linkedCase'],
+): Pick<TimelineEntryView, 'linkedCase'> {
+  return linkedCase ? { linkedCase } : {};
 }

@@ -7,6 +7,8 @@ import { CaseOverviewEntity } from './case-overview.entity';
 import { CreateCaseAuditEntries1767225702000 } from './migrations/1767225702000-create-case-audit-entries.migration';
 import { CreateReportingTables1767225604000 } from './migrations/1767225604000-create-reporting-tables.migration';
 import { TimelineEntryEntity } from './timeline-entry.entity';
+import { CaseLinkEntity } from './case-link.entity';
+import { CreateCaseLinks1767225731000 } from './migrations/1767225731000-create-case-links.migration';
 
 export const REPORTING_DATA_SOURCE = 'reporting';
 export const REPORTING_SCHEMA = 'reporting';
@@ -17,6 +19,7 @@ export const REPORTING_ENTITIES = [
   CaseAuditEntryEntity,
   AuditCheckpointCopyEntity,
   ...MESSAGING_ENTITIES,
+  CaseLinkEntity,
 ];
 export const REPORTING_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
@@ -30,4 +33,5 @@ export const REPORTING_MIGRATIONS = [
   }),
   CreateCaseAuditEntries1767225702000,
   CreateAuditCheckpointCopies1767225703000,
+  CreateCaseLinks1767225731000,
 ];

@@ -1,0 +1,34 @@
+import type { AllegationReceivedData } from '@reprisals/contracts';
+import type { ReceiveAllegationCommand } from './receive-allegation.command';
+
+/**
+ * What AllegationReceived tells other services about victims, cooperation and acts: pseudonyms
+ * and the facts reports count. Names, contacts, places and descriptions stay sealed in intake.
+ */
+export function factsOnTheWire(
+  command: Pick<ReceiveAllegationCommand, 'victims' | 'cooperation' | 'acts'>,
+  victimPseudonyms: readonly string[],
+): Pick<AllegationReceivedData, 'victims' | 'cooperation' | 'acts'> {
+  return {
+    victims: command.victims.map((victim, index) => ({
+      pseudonym: victimPseudonyms[index] ?? '',
+      kind: victim.kind,
+      profile: victim.kind === 'individual' ? victim.profile : null,
+      gender: victim.kind === 'individual' ? victim.gender : null,
+      ageGroup: victim.kind === 'individual' ? victim.ageGroup : null,
+      organisationType: victim.kind === 'organisation' ? victim.organisationType : null,
+    })),
+    cooperation: {
+      mechanism: command.cooperation.mechanism,
+      detail: command.cooperation.detail ?? null,
+      category: command.cooperation.category,
+    },
+    acts: command.acts.map((act) => ({
+      type: act.type,
+      occurredOn: act.date ?? act.periodFrom ?? null,
+      country: act.country,
+      online: act.online,
+      perpetrator: act.perpetrator,
+    })),
+  };
+}

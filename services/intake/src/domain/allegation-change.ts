@@ -1,0 +1,40 @@
+import type { CHANGEABLE_ALLEGATION_FIELDS } from '@reprisals/contracts';
+
+export type ChangeableField = (typeof CHANGEABLE_ALLEGATION_FIELDS)[number];
+
+/** Why a change is refused: the code says how to answer it. */
+export class AllegationChangeRefused extends Error {
+  override readonly name = 'AllegationChangeRefused';
+  constructor(
+    readonly code: 'precondition-required' | 'stale-version' | 'not-lead' | 'erased',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Optimistic concurrency: the change applies to the version the client read (its If-Match), or
+ * not at all. Returns the version the change creates.
+ */
+export function nextAllegationVersion(current: number, expected: number | undefined): number {
+  if (expected === undefined) {
+    throw new AllegationChangeRefused('precondition-required', 'send If-Match with the ETag you read');
+  }
+  if (expected !== current) {
+    throw new AllegationChangeRefused(
+      'stale-version',
+      'the allegation changed since you read it: read it again and reapply your change',
+    );
+  }
+  return current + 1;
+}
+
+/** `"3"` (or `W/"3"`) → 3; anything else → undefined, which is answered as a mismatch. */
+export function versionFromEntityTag(ifMatch: string | undefined): number | undefined | 'unreadable' {
+  if (ifMatch === undefined) return undefined;
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(ifMatch.trim());
+  return match ? Number(match[1]) : 'unreadable';
+}
+
+export const entityTagOf = (version: number): string => `"${version}"`;
