@@ -11,7 +11,10 @@ export const entityCodeSchema = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,63}$/, 'must be an entity code such as OHCHR');
 
-export const calendarDateSchema = z.iso.date();
+/** A day, YYYY-MM-DD, from 1900 on (PostgreSQL has no year 0, and no reprisal predates the UN). */
+export const calendarDateSchema = z.iso
+  .date()
+  .refine((date) => date >= '1900-01-01', 'must not be before 1900');
 
 export const INTAKE_CHANNELS = [
   'email',

@@ -19,3 +19,4 @@ export {
 export { DEFAULT_TEST_KAFKA_BROKERS, testKafkaBrokers } from './kafka/test-kafka-brokers';
 export { eventually, eventuallyExpect, type EventuallyOptions } from './polling/eventually';
 export { uniqueId } from './naming/unique-id';
+export { undescribedProperties, type DescribedSchema } from './openapi/undescribed-properties';

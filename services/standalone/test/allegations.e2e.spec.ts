@@ -385,6 +385,25 @@ describe('allegations as intake lists and receives them', () => {
       { field: '(body)', message: 'name at least one field to change' },
     ]);
 
+    expect(
+      (await change({ summary: 'A change made on a weak entity tag of the version.' }, 'W/"2"')).status,
+    ).toBe(412);
+    const tomorrow = await change(
+      { cooperation: { mechanism: 'human-rights-council', category: 'a', date: '2999-01-01' } },
+      '"2"',
+    );
+    expect(tomorrow.status).toBe(400);
+    expect(tomorrow.body.issues).toEqual([
+      { field: 'cooperation.date', message: 'cannot be later than today' },
+    ]);
+    const beforeTheUn = await change(
+      { cooperation: { mechanism: 'human-rights-council', category: 'a', date: '0000-01-01' } },
+      '"2"',
+    );
+    expect(beforeTheUn.body.issues).toEqual([
+      { field: 'cooperation.date', message: 'must not be before 1900' },
+    ]);
+
     const now = await call(running.baseUrl, 'GET', path, await as('intake-officer', LEAD));
     expect(now.body).toMatchObject({
       version: 2,
@@ -403,6 +422,8 @@ describe('allegations as intake lists and receives them', () => {
       '"2"',
     );
     expect(completed.body).toEqual({ version: 3 });
+    const anyVersion = await change({ submissionLanguage: 'es' }, '*');
+    expect(anyVersion.body).toEqual({ version: 4 });
     const identities = await call(
       running.baseUrl,
       'GET',
@@ -431,7 +452,10 @@ describe('allegations as intake lists and receives them', () => {
       'denied stale-version',
       'denied precondition-required',
       'denied no-share',
+      'denied stale-version',
+      'denied invalid',
       'allowed allegation:v3:cooperation+detailedAccount',
+      'allowed allegation:v4:submissionLanguage',
     ]);
   });
 

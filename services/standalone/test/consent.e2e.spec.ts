@@ -216,6 +216,43 @@ describe('consent of a case, and what it lets others do', () => {
     );
   });
 
+  it('given a lead transfer requested on consent, when the consent is withdrawn before it is accepted, then the new lead cannot take the case', async () => {
+    const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      ...(await as('intake-officer', LEAD)),
+      body: { ...validAllegation, consent },
+    });
+    const caseId: string = created.body.id;
+    const requested = await call(running.baseUrl, 'POST', `/intake/allegations/${caseId}/lead-transfers`, {
+      ...(await as('intake-officer', LEAD)),
+      body: { toEntity: PARTNER },
+    });
+    expect(requested.status).toBe(201);
+    const withdrawn = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/consent/withdrawal`,
+      {
+        ...(await as('intake-officer', LEAD)),
+        body: { withdrawnBy: 'victim', withdrawnOn: '2026-05-02', form: 'oral' },
+      },
+    );
+    expect(withdrawn.status).toBe(201);
+    const accepted = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${caseId}/lead-transfers/${requested.body.transferId}/accept`,
+      await as('supervisor', PARTNER),
+    );
+    expect(accepted.status).toBe(409);
+    const stillLed = await call(
+      running.baseUrl,
+      'GET',
+      `/intake/allegations/${caseId}`,
+      await as('intake-officer', LEAD),
+    );
+    expect(stillLed.body.leadEntity).toBe(LEAD);
+  });
+
   it('given a consent history, when anyone rewrites or erases it in the database, then PostgreSQL refuses', async () => {
     const client = new Client({ connectionString: system().database.url });
     await client.connect();

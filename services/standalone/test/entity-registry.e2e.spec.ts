@@ -147,4 +147,37 @@ describe('the registry of UN entities and their focal points', () => {
     );
     expect(refusedAnswer).toMatchObject({ reason: 'not-focal-point' });
   });
+
+  it('given an entity with a focal point, when a lead transfer to it is accepted, then only its focal point may take the case over', async () => {
+    await asAdmin('POST', '/intake/entities', {
+      code: 'OHCHR-PAN',
+      kind: 'field-presence',
+      name: 'OHCHR Regional Office for Central America',
+      parent: 'OHCHR',
+    });
+    await asAdmin('PUT', '/intake/entities/OHCHR-PAN/focal-points/fp-pan-1');
+    const created = await call(running.baseUrl, 'POST', '/intake/allegations', {
+      token: await tokenFor('intake-officer', 'OHCHR'),
+      body: validAllegation,
+    });
+    const requested = await call(
+      running.baseUrl,
+      'POST',
+      `/intake/allegations/${created.body.id}/lead-transfers`,
+      {
+        token: await tokenFor('supervisor', 'OHCHR'),
+        body: { toEntity: 'OHCHR-PAN', overrideReason: OVERRIDE },
+      },
+    );
+    expect(requested.status).toBe(201);
+    const acceptPath = `/intake/allegations/${created.body.id}/lead-transfers/${requested.body.transferId}/accept`;
+    const byColleague = await call(running.baseUrl, 'POST', acceptPath, {
+      token: await tokenFor('supervisor', 'OHCHR-PAN', 'supervisor-pan-2'),
+    });
+    expect(byColleague.status).toBe(403);
+    const byFocalPoint = await call(running.baseUrl, 'POST', acceptPath, {
+      token: await tokenFor('focal-point', 'OHCHR-PAN', 'fp-pan-1'),
+    });
+    expect(byFocalPoint).toMatchObject({ status: 200, body: { leadEntity: 'OHCHR-PAN' } });
+  });
 });

@@ -293,6 +293,13 @@ describe('identities of victims and sources', () => {
     expect(erased.status).toBe(200);
     const afterwards = await call(running.baseUrl, 'GET', identitiesPath, await as('intake-officer', LEAD));
     expect(afterwards.status).toBe(410);
+    const noEvidence = await call(
+      running.baseUrl,
+      'GET',
+      `/intake/allegations/${caseId}/attachments`,
+      await as('intake-officer', LEAD),
+    );
+    expect(noEvidence.status).toBe(410);
     expect(JSON.stringify(afterwards.body)).not.toContain(NAMES.victim);
     expect(
       (await call(running.baseUrl, 'DELETE', erasePath, { ...(await as('supervisor', LEAD)), body: erasure }))

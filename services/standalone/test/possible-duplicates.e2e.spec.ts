@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { eventually, eventuallyExpect } from '@reprisals/testing';
+import { everyStoredValue } from './stored-values.fixture';
 import {
   call,
   queryRows,
@@ -259,6 +259,17 @@ describe('possible duplicates across entities', () => {
     }
     // The timeline's need to know is unchanged: the link names A's case, it does not open it.
     expect((await timelineOf(caseOfA.id, B)).status).toBe(404);
+    // B's timeline showed A's reference: reporting's trail records it on A's case.
+    const reportingAuditOfA = await call(running.baseUrl, 'GET', `/reporting/audit?caseId=${caseOfA.id}`, {
+      token: await tokenFor('auditor', A),
+    });
+    expect(reportingAuditOfA.body.records).toContainEqual(
+      expect.objectContaining({
+        action: 'case:timeline:read',
+        target: 'GET /reporting/cases/:id/timeline#reference-disclosed',
+        actorEntity: B,
+      }),
+    );
 
     const decisionsOnA = (await auditOf(caseOfA.id, A))
       .filter((row) => row.action === 'case:link')
@@ -349,6 +360,27 @@ describe('possible duplicates across entities', () => {
     expect(announced[0]?.count).toBe('20');
   });
 
+  it('given a match, when one of the cases is erased, then the pair is closed and can no longer be linked', async () => {
+    const first = await record(A, [individual('Killa Sisa Mamani')]);
+    const second = await record(B, [individual('MAMANI, Killa Sisa')]);
+    expect((await duplicatesOf(second.id, B)).body.possibleDuplicates).toEqual([
+      expect.objectContaining({ otherCase: expect.objectContaining({ id: first.id }), status: 'open' }),
+    ]);
+    const erasure = await call(running.baseUrl, 'DELETE', `/intake/allegations/${first.id}/personal-data`, {
+      ...(await as('supervisor', A)),
+      body: { reason: 'request-of-the-person', note: 'The person asked in writing on 3 May.' },
+    });
+    expect(erasure.status).toBe(200);
+    const link = await decide(second.id, first.id, 'link', B, { reason: 'same-person' });
+    expect(link.status).toBe(409);
+    expect((await duplicatesOf(second.id, B)).body.possibleDuplicates).toEqual([
+      expect.objectContaining({
+        status: 'dismissed',
+        decision: expect.objectContaining({ reason: 'personal-data-erased' }),
+      }),
+    ]);
+  });
+
   it('given an erased case, when the same person is recorded again, then the erased case is not matched, and no table holds a name or contact in clear', async () => {
     const erased = await record(A, [individual(NAMES.erased)]);
     const erasure = await call(running.baseUrl, 'DELETE', `/intake/allegations/${erased.id}/personal-data`, {
@@ -378,25 +410,3 @@ describe('possible duplicates across entities', () => {
     for (const value of Object.values(NAMES)) expect(stored.toLowerCase()).not.toContain(value.toLowerCase());
   });
 });
-
-/** Every text value of every row of every table of every schema, as PostgreSQL holds it. */
-async function everyStoredValue(databaseUrl: string): Promise<string> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows: tables } = await client.query<{ schema: string; name: string }>(
-      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-    );
-    let everything = '';
-    for (const table of tables) {
-      const { rows } = await client.query<{ row: string }>(
-        `SELECT row_to_json(t)::text AS row FROM "${table.schema}"."${table.name}" t`,
-      );
-      everything += rows.map((row) => row.row).join('\n');
-    }
-    return everything;
-  } finally {
-    await client.end();
-  }
-}

@@ -1,4 +1,4 @@
-import { eventually } from '@reprisals/testing';
+import { eventually, undescribedProperties, type DescribedSchema } from '@reprisals/testing';
 import { call, countRows, tokenFor, validAllegation } from './system.fixture';
 
 /** A State no other test of the contract records a case for. */
@@ -353,6 +353,25 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
       });
       const docs = await call(urlOf('intake'), 'GET', '/docs-json');
       expect(Object.keys(docs.body.paths)).toContain('/intake/allegations');
+    });
+
+    it('given the OpenAPI document, when read, then every JSON body has an example and every field a description', async () => {
+      const docs = await call(system().urlOf('intake'), 'GET', '/docs-json');
+      const paths = docs.body.paths as Record<
+        string,
+        Record<string, { requestBody?: { content?: Record<string, { schema: DescribedSchema }> } }>
+      >;
+      const bodies = Object.entries(paths).flatMap(([path, operations]) =>
+        Object.entries(operations).flatMap(([method, operation]) => {
+          const schema = operation.requestBody?.content?.['application/json']?.schema;
+          return schema ? [{ route: `${method.toUpperCase()} ${path}`, schema }] : [];
+        }),
+      );
+      expect(bodies.length).toBeGreaterThan(10);
+      expect(bodies.filter((body) => body.schema.example === undefined).map((body) => body.route)).toEqual(
+        [],
+      );
+      expect(bodies.flatMap((body) => undescribedProperties(body.schema, body.route))).toEqual([]);
     });
   });
 }

@@ -13,12 +13,14 @@ export const UN_ENTITY_KINDS = [
 export type UnEntityKind = (typeof UN_ENTITY_KINDS)[number];
 
 export const unEntitySchema = z.strictObject({
-  code: entityCodeSchema,
-  kind: z.enum(UN_ENTITY_KINDS),
+  code: entityCodeSchema.describe('Stable code carried in tokens and events, e.g. OHCHR-COL; never reused'),
+  kind: z.enum(UN_ENTITY_KINDS).describe('hq, field presence, mechanism, office, peace operation or agency'),
   /** English working name. */
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(200).describe('English working name'),
   /** The entity this one belongs to, e.g. OHCHR for its field presences. */
-  parent: entityCodeSchema.optional(),
+  parent: entityCodeSchema
+    .optional()
+    .describe('The entity this one belongs to, e.g. OHCHR for its field presences'),
 });
 export type UnEntity = z.infer<typeof unEntitySchema>;
 

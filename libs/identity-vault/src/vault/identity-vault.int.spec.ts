@@ -265,6 +265,18 @@ describe('the identity vault on PostgreSQL', () => {
     expect(await openIn(vault, caseId, 'victim.name', sealed)).toBe('Nadia K.');
   });
 
+  it('given a key another process holds in its cache, when this process destroys it, then that process can neither open nor seal for the case any more', async () => {
+    const caseId = randomUUID();
+    const other = processVault();
+    const sealed = await sealIn(other, caseId, 'victim.name', 'Nadia K.');
+    expect(await openIn(other, caseId, 'victim.name', sealed)).toBe('Nadia K.');
+
+    await inTransaction(dataSource, (manager) => vault.destroyKey(manager, caseId));
+
+    await expect(openIn(other, caseId, 'victim.name', sealed)).rejects.toThrow(CaseKeyDestroyed);
+    await expect(sealIn(other, caseId, 'victim.name', 'Nadia K.')).rejects.toThrow(CaseKeyDestroyed);
+  });
+
   it('given a destruction not yet committed, when another process opens the case, then it waits and then fails, keeping no key', async () => {
     const caseId = randomUUID();
     const sealed = await sealIn(vault, caseId, 'victim.name', 'Nadia K.');

@@ -153,8 +153,22 @@ export class IdentityVault {
     return row?.destroyedAt != null;
   }
 
-  private async keyForSealing(manager: EntityManager, caseId: string): Promise<KeyObject> {
+  /**
+   * The cached key of the case, once its row says it still exists: another process may have
+   * destroyed it, so the row is read (share-locked) every time and the cache only saves the unwrap.
+   */
+  private async liveCachedKey(manager: EntityManager, caseId: string): Promise<KeyObject | undefined> {
     const cached = this.cache.get(caseId);
+    if (!cached) return undefined;
+    const row = await this.store.readForUse(manager, caseId);
+    if (row && row.destroyedAt === null && row.wrappedKey !== null) return cached;
+    this.cache.evict(caseId);
+    if (row) throw new CaseKeyDestroyed(caseId);
+    return undefined;
+  }
+
+  private async keyForSealing(manager: EntityManager, caseId: string): Promise<KeyObject> {
+    const cached = await this.liveCachedKey(manager, caseId);
     if (cached) return cached;
     const existing = await this.loadKey(manager, caseId);
     if (existing) return existing;
@@ -167,7 +181,7 @@ export class IdentityVault {
   }
 
   private async keyForOpening(manager: EntityManager, caseId: string, field: string): Promise<KeyObject> {
-    const cached = this.cache.get(caseId);
+    const cached = await this.liveCachedKey(manager, caseId);
     if (cached) return cached;
     const key = await this.loadKey(manager, caseId);
     if (!key) throw new SealedValueError(caseId, field, 'the case has no data key');

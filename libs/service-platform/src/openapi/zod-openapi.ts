@@ -25,13 +25,19 @@ const validationErrorSchema = {
 };
 
 /**
- * Documents a zod-validated JSON body and its 400 response; `example` is a complete valid body,
- * shown by the OpenAPI document.
+ * Documents a zod-validated JSON body, with a complete example, and its 400 response. The example
+ * is checked against the schema when the route is declared: an example that no longer validates
+ * stops the service from starting, so the document never shows a body the route would refuse.
  */
-export function ApiZodBody(schema: z.ZodType, description?: string, example?: unknown): MethodDecorator {
+export function ApiZodBody(schema: z.ZodType, example: unknown, description?: string): MethodDecorator {
+  const checked = schema.safeParse(example);
+  if (!checked.success) {
+    const fields = checked.error.issues.map((issue) => issue.path.join('.') || '(body)').join(', ');
+    throw new Error(`The OpenAPI example does not validate: ${fields}`);
+  }
   return applyDecorators(
     ApiBody({
-      schema: example === undefined ? openApiSchemaOf(schema) : { ...openApiSchemaOf(schema), example },
+      schema: { ...openApiSchemaOf(schema), example },
       ...(description ? { description } : {}),
     }),
     ApiBadRequestResponse({

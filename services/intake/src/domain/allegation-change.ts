@@ -30,10 +30,15 @@ export function nextAllegationVersion(current: number, expected: number | undefi
   return current + 1;
 }
 
-/** `"3"` (or `W/"3"`) → 3; anything else → undefined, which is answered as a mismatch. */
-export function versionFromEntityTag(ifMatch: string | undefined): number | undefined | 'unreadable' {
+/**
+ * The version an If-Match header names: `"3"` → 3; `*` → any (the current one); absent →
+ * undefined. If-Match compares strongly, so a weak tag (`W/"3"`) or anything else matches nothing.
+ */
+export function versionFromEntityTag(ifMatch: string | undefined): number | undefined | 'any' | 'unreadable' {
   if (ifMatch === undefined) return undefined;
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(ifMatch.trim());
+  const value = ifMatch.trim();
+  if (value === '*') return 'any';
+  const match = /^"(\d{1,9})"$/.exec(value);
   return match ? Number(match[1]) : 'unreadable';
 }
 

@@ -18,10 +18,11 @@ describe('changing an allegation', () => {
     expect(() => nextAllegationVersion(1, undefined)).toThrow(AllegationChangeRefused);
   });
 
-  it('reads strong and weak entity tags, and refuses others', () => {
+  it('reads strong entity tags and *, and matches nothing with weak or malformed ones', () => {
     expect(versionFromEntityTag(entityTagOf(7))).toBe(7);
-    expect(versionFromEntityTag('W/"12"')).toBe(12);
-    expect(versionFromEntityTag('*')).toBe('unreadable');
+    expect(versionFromEntityTag('*')).toBe('any');
+    expect(versionFromEntityTag('W/"12"')).toBe('unreadable');
+    expect(versionFromEntityTag('12')).toBe('unreadable');
     expect(versionFromEntityTag(undefined)).toBeUndefined();
   });
 });

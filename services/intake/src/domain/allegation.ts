@@ -33,6 +33,17 @@ export interface DatedFacts {
   }>;
 }
 
+/** The dates, by field, that lie after `now`'s day, each as an issue naming its field. */
+export function datesInTheFuture(
+  dates: Record<string, string | undefined>,
+  now: Date,
+): Array<{ field: string; message: string }> {
+  const today = now.toISOString().slice(0, 10);
+  return Object.entries(dates)
+    .filter(([, date]) => date !== undefined && date > today)
+    .map(([field]) => ({ field, message: 'cannot be later than today' }));
+}
+
 /** Every problem found at once, each naming its field. */
 export class AllegationRejected extends Error {
   override readonly name = 'AllegationRejected';
@@ -49,18 +60,20 @@ export function receiveAllegation(
   facts: ReceiveAllegationFacts & DatedFacts,
   context: { id: string; reference: string; recordedBy: AllegationRecorder; now: Date },
 ): Allegation {
-  const today = context.now.toISOString().slice(0, 10);
-  const issues: Array<{ field: string; message: string }> = [];
-  const notFuture = (field: string, date: string | undefined) => {
-    if (date !== undefined && date > today) issues.push({ field, message: 'cannot be later than today' });
-  };
-  notFuture('receivedOn', facts.receivedOn);
-  notFuture('cooperation.date', facts.cooperationDate);
-  (facts.acts ?? []).forEach((act, index) => {
-    notFuture(`acts.${index}.date`, act.date);
-    notFuture(`acts.${index}.periodFrom`, act.periodFrom);
-    notFuture(`acts.${index}.periodTo`, act.periodTo);
-  });
+  const issues = datesInTheFuture(
+    {
+      receivedOn: facts.receivedOn,
+      'cooperation.date': facts.cooperationDate,
+      ...Object.fromEntries(
+        (facts.acts ?? []).flatMap((act, index) => [
+          [`acts.${index}.date`, act.date],
+          [`acts.${index}.periodFrom`, act.periodFrom],
+          [`acts.${index}.periodTo`, act.periodTo],
+        ]),
+      ),
+    },
+    context.now,
+  );
   if (issues.length > 0) throw new AllegationRejected(issues);
   return {
     stateConcerned: facts.stateConcerned,

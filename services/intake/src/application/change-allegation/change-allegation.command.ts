@@ -15,8 +15,9 @@ export const changeAllegationCommandSchema = z
     submissionLanguage: z
       .string()
       .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 language code such as en, fr or es')
-      .optional(),
-    receivedVia: intakeChannelSchema.optional(),
+      .optional()
+      .describe('Language of the submission'),
+    receivedVia: intakeChannelSchema.optional().describe('How the allegation reached the entity'),
     cooperation: cooperationSchema.optional().describe('Replaces the cooperation as a whole'),
     detailedAccount: z
       .string()

@@ -14,7 +14,14 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@n
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestAuditContext } from '@reprisals/audit';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { ApiProtectedRoute, ApiZodBody, UuidParamPipe, ZodValidationPipe } from '@reprisals/service-platform';
+import {
+  ApiProtectedRoute,
+  ApiZodBody,
+  RequestValidationError,
+  UuidParamPipe,
+  ZodValidationPipe,
+} from '@reprisals/service-platform';
+import { AllegationRejected } from '../../domain/allegation';
 import { AllegationChangeRefused, entityTagOf, versionFromEntityTag } from '../../domain/allegation-change';
 import { sharingRefusal } from '../case-share-refusal';
 import { RefusalAuditor, type Refusal } from '../refusal.auditor';
@@ -22,6 +29,9 @@ import { changeAllegationCommandSchema, type ChangeAllegationCommand } from './c
 import { ChangeAllegationHandler } from './change-allegation.handler';
 
 function changeRefusal(error: unknown): Refusal | undefined {
+  if (error instanceof AllegationRejected) {
+    return { reason: 'invalid', answer: new RequestValidationError([...error.issues]) };
+  }
   if (!(error instanceof AllegationChangeRefused)) return sharingRefusal(error);
   switch (error.code) {
     case 'precondition-required':
@@ -54,7 +64,10 @@ export class ChangeAllegationController {
     summary:
       'The lead entity corrects or completes an allegation, on the version it read (If-Match: the ETag of GET /intake/allegations/:id)',
   })
-  @ApiZodBody(changeAllegationCommandSchema)
+  @ApiZodBody(changeAllegationCommandSchema, {
+    summary: 'A defender who briefed the review was questioned on return; her passport was withheld.',
+    receivedVia: 'meeting',
+  })
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag the change is based on, e.g. "3"' })
   @ApiResponse({ status: 412, description: 'The allegation changed since that ETag' })
   @ApiResponse({ status: 428, description: 'If-Match is missing' })

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import { openCaseForCommand } from '../case-command';
 import type { ActingUser } from '@reprisals/security';
+import { AllegationRejected, datesInTheFuture } from '../../domain/allegation';
 import {
   AllegationChangeRefused,
   nextAllegationVersion,
@@ -32,7 +33,7 @@ export class ChangeAllegationHandler {
   async execute(
     caseId: string,
     command: ChangeAllegationCommand,
-    expectedVersion: number | undefined,
+    expectedVersion: number | 'any' | undefined,
     user: ActingUser,
     request: Pick<AuditEntry, 'requestId' | 'traceId'>,
   ): Promise<{ version: number }> {
@@ -42,7 +43,12 @@ export class ChangeAllegationHandler {
         refusal: 'only the lead entity changes an allegation',
       });
       const row = await unit.manager.getRepository(AllegationEntity).findOneByOrFail({ id: caseId });
-      const version = nextAllegationVersion(row.version, expectedVersion);
+      const version = nextAllegationVersion(
+        row.version,
+        expectedVersion === 'any' ? row.version : expectedVersion,
+      );
+      const future = datesInTheFuture({ 'cooperation.date': command.cooperation?.date }, now);
+      if (future.length > 0) throw new AllegationRejected(future);
       const sealsSomething =
         command.detailedAccount !== undefined || command.cooperation?.description !== undefined;
       if (sealsSomething && (await unit.manager.getRepository(ErasureRecordEntity).existsBy({ caseId }))) {

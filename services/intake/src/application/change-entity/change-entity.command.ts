@@ -5,7 +5,10 @@ import { UN_ENTITY_KINDS } from '@reprisals/case-access';
 export const changeEntityCommandSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional().describe('English working name'),
-    kind: z.enum(UN_ENTITY_KINDS).optional(),
+    kind: z
+      .enum(UN_ENTITY_KINDS)
+      .optional()
+      .describe('hq, field presence, mechanism, office, peace operation or agency'),
     parent: entityCodeSchema.nullable().optional().describe('The entity it belongs to; null for none'),
     active: z
       .boolean()

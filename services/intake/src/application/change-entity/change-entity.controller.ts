@@ -24,7 +24,7 @@ export class ChangeEntityController {
   @Patch(':code')
   @RequirePermission('entity:manage')
   @ApiOperation({ summary: 'Admins rename, re-parent, deactivate or reactivate a UN entity' })
-  @ApiZodBody(changeEntityCommandSchema)
+  @ApiZodBody(changeEntityCommandSchema, { name: 'OHCHR Regional Office for West Africa', active: true })
   change(
     @Param('code', EntityCodeParamPipe) code: string,
     @Body(new ZodValidationPipe(changeEntityCommandSchema)) change: ChangeEntityCommand,

@@ -36,7 +36,10 @@ export class DecidePossibleDuplicateController {
     summary:
       'The lead entity of the case links it to a case found to match it: each case’s timeline then shows the other’s reference',
   })
-  @ApiZodBody(linkCasesCommandSchema)
+  @ApiZodBody(linkCasesCommandSchema, {
+    reason: 'same-person',
+    note: 'Same age group, same mission, same dates.',
+  })
   @ApiOkResponse({ description: 'The link id, carried by both cases’ CasesLinked events' })
   @ApiConflictResponse({ description: 'The match was already linked or dismissed' })
   link(
@@ -67,7 +70,10 @@ export class DecidePossibleDuplicateController {
   @HttpCode(200)
   @RequirePermission('case:link')
   @ApiOperation({ summary: 'The lead entity of the case dismisses a match: the two cases stay apart' })
-  @ApiZodBody(dismissPossibleDuplicateCommandSchema)
+  @ApiZodBody(dismissPossibleDuplicateCommandSchema, {
+    reason: 'common-name',
+    note: 'A common name; different ages and regions.',
+  })
   @ApiOkResponse({ description: 'The match is dismissed' })
   @ApiConflictResponse({ description: 'The match was already linked or dismissed' })
   dismiss(

@@ -26,7 +26,10 @@ export class ErasePersonalDataController {
     summary:
       'The lead entity erases the personal data of a case by destroying its encryption key; the non-identifying record, statistics and audit trail remain',
   })
-  @ApiZodBody(erasePersonalDataCommandSchema)
+  @ApiZodBody(erasePersonalDataCommandSchema, {
+    reason: 'request-of-the-person',
+    note: 'The person asked in writing on 2 May 2026.',
+  })
   @ApiConflictResponse({ description: 'Already erased' })
   erase(
     @Param('id', UuidParamPipe) caseId: string,

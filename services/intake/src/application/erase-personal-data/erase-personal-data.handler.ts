@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import { openCaseForCommand } from '../case-command';
 import type { ActingUser } from '@reprisals/security';
+import { forgetIdempotencyKeysOf } from '../../infrastructure/persistence/idempotency.repository';
 import { ErasureRecordEntity } from '../../infrastructure/persistence/erasure-record.entity';
 import { PossibleDuplicateScreener } from '../screen-possible-duplicates/possible-duplicate.screener';
 import type { ErasePersonalDataCommand } from './erase-personal-data.command';
@@ -49,6 +50,12 @@ export class ErasePersonalDataHandler {
       await this.vault.destroyKey(unit.manager, caseId);
       // The fingerprints of its victims' identifiers go too: the erased case matches no other again.
       await this.duplicates.forget(unit.manager, caseId);
+      await forgetIdempotencyKeysOf(unit.manager, caseId);
+      await this.duplicates.closeForErasure(unit.manager, caseId, {
+        sub: user.sub,
+        entity: user.entity,
+        at: now,
+      });
       await unit.manager.getRepository(ErasureRecordEntity).insert({
         caseId,
         reason: command.reason,

@@ -10,7 +10,7 @@ const note = z
 
 export const flagProtectionRiskCommandSchema = z.strictObject({
   level: protectionRiskLevelSchema.describe('moderate, high or severe'),
-  reason: protectionRiskReasonSchema,
+  reason: protectionRiskReasonSchema.describe('Why the case is withheld, from a fixed list'),
   note,
 });
 export type FlagProtectionRiskCommand = z.infer<typeof flagProtectionRiskCommandSchema>;

@@ -33,7 +33,11 @@ export class FlagProtectionRiskController {
     summary:
       'Flags a protection risk (or changes its level): the case is withheld from every State-facing or public step, whatever the consent, until a supervisor lifts it',
   })
-  @ApiZodBody(flagProtectionRiskCommandSchema)
+  @ApiZodBody(flagProtectionRiskCommandSchema, {
+    level: 'high',
+    reason: 'person-in-hiding',
+    note: 'Went into hiding after the raid on the office.',
+  })
   flag(
     @Param('id', UuidParamPipe) caseId: string,
     @Body(new ZodValidationPipe(flagProtectionRiskCommandSchema)) command: FlagProtectionRiskCommand,
@@ -54,7 +58,7 @@ export class FlagProtectionRiskController {
   @HttpCode(200)
   @RequirePermission('protection:lift')
   @ApiOperation({ summary: 'A supervisor of the lead entity lifts the protection risk flag' })
-  @ApiZodBody(liftProtectionRiskCommandSchema)
+  @ApiZodBody(liftProtectionRiskCommandSchema, { note: 'Relocated with the help of the protection unit.' })
   @ApiConflictResponse({ description: 'No flag is in force' })
   lift(
     @Param('id', UuidParamPipe) caseId: string,

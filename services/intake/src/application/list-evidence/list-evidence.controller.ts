@@ -8,6 +8,7 @@ import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/securit
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { CaseEvidenceReader, type EvidenceView } from '../../infrastructure/evidence/case-evidence.reader';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
+import { ErasureRecordEntity } from '../../infrastructure/persistence/erasure-record.entity';
 
 @ApiTags('intake: evidence')
 @ApiBearerAuth()
@@ -41,6 +42,10 @@ export class ListEvidenceController {
       request,
       scope: 'full',
     });
+    // Also for a case erased before any evidence was added: the answer does not depend on that.
+    if (await this.dataSource.getRepository(ErasureRecordEntity).existsBy({ caseId })) {
+      throw new GoneException('The personal data of this case was erased');
+    }
     try {
       return { attachments: await this.evidence.list(this.dataSource.manager, caseId) };
     } catch (error) {

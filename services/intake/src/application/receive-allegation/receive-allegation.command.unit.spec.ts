@@ -1,30 +1,13 @@
 import { openApiSchemaOf } from '@reprisals/service-platform';
+import { undescribedProperties, type DescribedSchema } from '@reprisals/testing';
 import { receiveAllegationCommandSchema } from './receive-allegation.command';
 import { RECEIVE_ALLEGATION_EXAMPLE } from './receive-allegation.example';
 
-type JsonSchema = {
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-};
-
-/** Every property of the schema, by path, that has no description. */
-function undescribed(node: JsonSchema, path: string): string[] {
-  const own = Object.entries(node.properties ?? {}).flatMap(([name, property]) => [
-    ...(property.description ? [] : [`${path}.${name}`]),
-    ...undescribed(property, `${path}.${name}`),
-  ]);
-  const nested = [node.items, ...(node.anyOf ?? []), ...(node.oneOf ?? [])]
-    .filter((child): child is JsonSchema => child !== undefined)
-    .flatMap((child) => undescribed(child, `${path}[]`));
-  return [...own, ...nested];
-}
-
 describe('the allegation an officer records', () => {
   it('given the OpenAPI document, when read, then every field of the body is described', () => {
-    expect(undescribed(openApiSchemaOf(receiveAllegationCommandSchema) as JsonSchema, 'body')).toEqual([]);
+    expect(
+      undescribedProperties(openApiSchemaOf(receiveAllegationCommandSchema) as DescribedSchema, 'body'),
+    ).toEqual([]);
   });
 
   it('given the example the document shows, when validated, then it is a valid allegation using every part', () => {

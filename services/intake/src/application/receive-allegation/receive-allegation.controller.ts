@@ -39,7 +39,7 @@ export class ReceiveAllegationController {
   @ApiOperation({
     summary: 'Records an allegation of intimidation or reprisal; the caller’s entity leads the case',
   })
-  @ApiZodBody(receiveAllegationCommandSchema, undefined, RECEIVE_ALLEGATION_EXAMPLE)
+  @ApiZodBody(receiveAllegationCommandSchema, RECEIVE_ALLEGATION_EXAMPLE)
   @ApiCreatedResponse({ description: 'The case id and its reference, e.g. REP-2026-000123' })
   @ApiHeader({
     name: 'Idempotency-Key',

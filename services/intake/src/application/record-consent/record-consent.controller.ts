@@ -26,7 +26,12 @@ export class RecordConsentController {
     summary:
       'The lead entity records the consent given for the case, or a change to it: a new version; a consent to share taken back revokes the shares resting on it',
   })
-  @ApiZodBody(recordConsentCommandSchema)
+  @ApiZodBody(recordConsentCommandSchema, {
+    scopes: { raiseWithState: 'anonymous', shareWithUnEntities: 'yes', publish: 'no' },
+    givenBy: 'victim',
+    givenOn: '2026-05-02',
+    form: 'written',
+  })
   @ApiCreatedResponse({ description: 'The new version, and the shares revoked because of it' })
   record(
     @Param('id', UuidParamPipe) caseId: string,

@@ -24,7 +24,12 @@ export class RegisterEntityController {
   @HttpCode(201)
   @RequirePermission('entity:manage')
   @ApiOperation({ summary: 'Admins register a UN entity (codes are never reused)' })
-  @ApiZodBody(unEntitySchema)
+  @ApiZodBody(unEntitySchema, {
+    code: 'OHCHR-SEN',
+    kind: 'field-presence',
+    name: 'OHCHR Regional Office for West Africa',
+    parent: 'OHCHR',
+  })
   @ApiConflictResponse({ description: 'The code is already registered' })
   register(
     @Body(new ZodValidationPipe(unEntitySchema)) draft: UnEntity,

@@ -1,3 +1,4 @@
+import { PossibleDuplicateRecordEntity } from '../../infrastructure/duplicates/possible-duplicate-record.entity';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { createEvent, PossibleDuplicateFound, type FingerprintKind } from '@reprisals/contracts';
@@ -142,6 +143,32 @@ export class PossibleDuplicateScreener {
    */
   async forget(manager: EntityManager, caseId: string, pseudonyms?: readonly string[]): Promise<void> {
     await deleteFingerprints(manager, caseId, pseudonyms);
+  }
+
+  /**
+   * An erased case can no longer be linked to anyone: its open pairs are closed as dismissed
+   * (`personal-data-erased`), so a link decision on them is refused as already decided.
+   */
+  async closeForErasure(
+    manager: EntityManager,
+    caseId: string,
+    by: { sub: string; entity: string; at: Date },
+  ): Promise<void> {
+    await manager
+      .getRepository(PossibleDuplicateRecordEntity)
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'dismissed',
+        decidedAt: by.at,
+        decidedBySub: by.sub,
+        decidedByEntity: by.entity,
+        decidedForCaseId: caseId,
+        decisionReason: 'personal-data-erased',
+        updatedAt: by.at,
+      })
+      .where("status = 'open' AND (case_id = :caseId OR other_case_id = :caseId)", { caseId })
+      .execute();
   }
 }
 

@@ -31,7 +31,12 @@ export class ShareCaseController {
     summary:
       'The lead entity offers the case to another UN entity; needs consent to share, or a supervisor override',
   })
-  @ApiZodBody(shareCaseCommandSchema)
+  @ApiZodBody(shareCaseCommandSchema, {
+    entity: 'SPECIAL-PROCEDURES',
+    purpose: 'The mandate holder considers an urgent appeal to the State',
+    scope: 'full',
+    expiresAt: '2026-12-31T23:59:59Z',
+  })
   @ApiCreatedResponse({
     description: 'The share id; the receiving entity’s focal point accepts or declines it',
   })

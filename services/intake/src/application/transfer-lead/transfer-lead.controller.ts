@@ -22,7 +22,7 @@ export class TransferLeadController {
   @HttpCode(201)
   @RequirePermission('case:share')
   @ApiOperation({ summary: 'The lead entity asks another entity to take over the lead of the case' })
-  @ApiZodBody(requestLeadTransferCommandSchema)
+  @ApiZodBody(requestLeadTransferCommandSchema, { toEntity: 'OHCHR' })
   request(
     @Param('id', UuidParamPipe) caseId: string,
     @Body(new ZodValidationPipe(requestLeadTransferCommandSchema)) command: RequestLeadTransferCommand,

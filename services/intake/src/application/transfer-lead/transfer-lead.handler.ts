@@ -12,7 +12,11 @@ import { acceptLeadTransfer, requestLeadTransfer } from '../../domain/lead-trans
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { currentLeadOf, lockCase } from '../../infrastructure/persistence/case-share.repository';
 import { LeadTransferRecordEntity } from '../../infrastructure/persistence/lead-transfer-record.entity';
-import { isActiveEntity } from '../../infrastructure/persistence/un-entity-registry.repository';
+import {
+  findRegisteredEntity,
+  isActiveEntity,
+} from '../../infrastructure/persistence/un-entity-registry.repository';
+import { mayAnswerShares } from '../../domain/un-entity-registry';
 import { CaseNotVisible } from '../case-share-refusal';
 import { userEventContext } from '../user-event-context';
 
@@ -65,6 +69,8 @@ export class TransferLeadHandler {
       });
       await unit.manager.getRepository(LeadTransferRecordEntity).insert({
         ...transfer,
+        consentBasis,
+        overrideReason: consentBasis === 'supervisor-override' ? (command.overrideReason ?? null) : null,
         requestedBySub: user.sub,
         requestedAt: now,
         updatedAt: now,
@@ -125,6 +131,20 @@ export class TransferLeadHandler {
         user.entity,
         (await currentLeadOf(unit.manager, caseId)) ?? '',
       );
+      // The same focal-point rule as for a share: once the receiving entity has designated focal
+      // points, only they take a case over.
+      const receiving = await findRegisteredEntity(unit.manager, accepted.toEntity);
+      if (receiving && !mayAnswerShares(receiving, user.sub)) {
+        throw new ShareRefused(
+          'not-focal-point',
+          'transferId',
+          'only the entity’s designated focal points answer',
+        );
+      }
+      // A withdrawal since the request takes effect: a transfer that rested on consent needs it still.
+      if (row.consentBasis === 'consent') {
+        consentBasisFor(await this.consent.consentOf(unit.manager, caseId), undefined);
+      }
       await unit.manager
         .getRepository(LeadTransferRecordEntity)
         .update({ transferId }, { status: 'accepted', updatedAt: now });

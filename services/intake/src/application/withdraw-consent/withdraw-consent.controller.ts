@@ -29,7 +29,11 @@ export class WithdrawConsentController {
     summary:
       'The lead entity records that consent was withdrawn: every scope becomes no, every share resting on it is revoked; the history stays',
   })
-  @ApiZodBody(withdrawConsentCommandSchema)
+  @ApiZodBody(withdrawConsentCommandSchema, {
+    withdrawnBy: 'family',
+    withdrawnOn: '2026-06-10',
+    form: 'oral',
+  })
   @ApiConflictResponse({ description: 'No consent is in force for the case' })
   withdraw(
     @Param('id', UuidParamPipe) caseId: string,

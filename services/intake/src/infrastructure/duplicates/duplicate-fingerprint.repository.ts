@@ -63,13 +63,21 @@ export async function deleteFingerprints(
   caseId: string,
   pseudonyms?: readonly string[],
 ): Promise<void> {
-  const builder = manager
-    .getRepository(DuplicateFingerprintEntity)
-    .createQueryBuilder()
-    .delete()
-    .where('case_id = :caseId', { caseId });
+  if (pseudonyms !== undefined && pseudonyms.length === 0) return;
+  const repository = manager.getRepository(DuplicateFingerprintEntity);
+  const chosen = repository
+    .createQueryBuilder('fingerprint')
+    .where('fingerprint.caseId = :caseId', { caseId });
   if (pseudonyms !== undefined) {
-    if (pseudonyms.length === 0) return;
+    chosen.andWhere('fingerprint.victimPseudonym IN (:...pseudonyms)', { pseudonyms: [...pseudonyms] });
+  }
+  // The same locks a screening takes: no screening running now can still match what is deleted.
+  await lockFingerprints(
+    manager,
+    (await chosen.getMany()).map((row) => row.fingerprint),
+  );
+  const builder = repository.createQueryBuilder().delete().where('case_id = :caseId', { caseId });
+  if (pseudonyms !== undefined) {
     builder.andWhere('victim_pseudonym IN (:...pseudonyms)', { pseudonyms: [...pseudonyms] });
   }
   await builder.execute();

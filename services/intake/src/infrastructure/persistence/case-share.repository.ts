@@ -37,11 +37,16 @@ export function toCaseShare(row: CaseShareRecordEntity): CaseShare {
   };
 }
 
-/** Serialises every command on one case (see ADR 2: per-case order of events). */
+/**
+ * Serialises every command on one case (see ADR 2: per-case order of events). NO KEY UPDATE:
+ * commands on the case wait for each other, while rows of other cases that merely refer to it
+ * (a possible-duplicate pair, found while this case is being erased) are not blocked, which
+ * would otherwise deadlock against the fingerprint locks those writers hold.
+ */
 export async function lockCase(manager: EntityManager, caseId: string): Promise<boolean> {
   const schema = (manager.connection.options as { schema?: string }).schema ?? 'intake';
   const rows = await manager.query<Array<{ id: string }>>(
-    `SELECT "id" FROM "${schema}"."allegation" WHERE "id" = $1 FOR UPDATE`,
+    `SELECT "id" FROM "${schema}"."allegation" WHERE "id" = $1 FOR NO KEY UPDATE`,
     [caseId],
   );
   return rows.length === 1;

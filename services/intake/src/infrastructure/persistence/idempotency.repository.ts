@@ -36,6 +36,11 @@ export async function claimIdempotencyKey(
     : { kind: 'conflict' };
 }
 
+/** An erased case keeps no trace of the requests that created it, hashed or not. */
+export async function forgetIdempotencyKeysOf(manager: EntityManager, caseId: string): Promise<void> {
+  await manager.getRepository(IdempotencyRecordEntity).delete({ caseId });
+}
+
 export async function completeIdempotencyKey(
   manager: EntityManager,
   claim: { actorSub: string; key: string; reference: string },

@@ -5,6 +5,7 @@ import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
 import { AllegationEntity } from './allegation.entity';
 import { CaseShareRecordEntity } from './case-share-record.entity';
 import { ActRecordEntity } from './act-record.entity';
+import { AddLeadTransferConsentBasis1767225714000 } from './migrations/1767225714000-add-lead-transfer-consent-basis.migration';
 import { AddAllegationVersion1767225713000 } from './migrations/1767225713000-add-allegation-version.migration';
 import { ConsentRecordEntity } from './consent-record.entity';
 import { CreateActsAndCooperation1767225712000 } from './migrations/1767225712000-create-acts-and-cooperation.migration';
@@ -82,6 +83,7 @@ export const INTAKE_MIGRATIONS = [
   CreateIdempotencyRecords1767225711000,
   CreateActsAndCooperation1767225712000,
   AddAllegationVersion1767225713000,
+  AddLeadTransferConsentBasis1767225714000,
   CreateCaseAttachments1767225720000,
   CreateDuplicateScreeningTables1767225730000,
 ];

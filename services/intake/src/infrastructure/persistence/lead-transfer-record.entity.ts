@@ -17,6 +17,14 @@ export class LeadTransferRecordEntity {
   @Column({ type: 'text' })
   status!: 'requested' | 'accepted';
 
+  /** Consent is checked again when the transfer is accepted; an override stands. */
+  @Column({ name: 'consent_basis', type: 'text', default: 'consent' })
+  consentBasis!: 'consent' | 'supervisor-override';
+
+  /** The supervisor's written reason, when the request went past missing consent; kept in intake. */
+  @Column({ name: 'override_reason', type: 'text', nullable: true })
+  overrideReason!: string | null;
+
   @Column({ name: 'requested_by_sub', type: 'text' })
   requestedBySub!: string;
 

@@ -1,4 +1,7 @@
-import { Controller, Get, NotFoundException, Param, Req } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Req } from '@nestjs/common';
+import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
+import { CaseAccessReader } from '@reprisals/case-access';
+import { CLOCK, type Clock } from '@reprisals/kernel';
 import type { IncomingMessage } from 'node:http';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,7 +45,11 @@ export class GetCaseTimelineController {
   constructor(
     @InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly gate: CaseReadGate,
+    private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  private readonly access = new CaseAccessReader();
 
   @Get(':id/timeline')
   @RequirePermission('case:timeline:read')
@@ -60,6 +67,11 @@ export class GetCaseTimelineController {
     if (!overview) throw new NotFoundException('No such case');
     const rows = await this.dataSource.getRepository(TimelineEntryEntity).find({ where: { caseId: id } });
     const linkedCases = await this.linkedCasesOf(id);
+    await this.recordDisclosures(
+      [...new Set([...linkedCases.values()].map((linked) => linked.caseId))],
+      user,
+      request,
+    );
     const steps = rows.map((row) => ({
       eventId: row.eventId,
       occurredAt: row.occurredAt.toISOString(),
@@ -81,6 +93,36 @@ export class GetCaseTimelineController {
         ...optionalLinkedCase(linkedCases.get(row.eventId)),
       })),
     };
+  }
+
+  /**
+   * A linked case the reader's entity does not see still shows its reference: that case's own
+   * trail records that its reference reached the entity (as intake's duplicates list does).
+   */
+  private async recordDisclosures(
+    linkedIds: string[],
+    user: ActingUser,
+    request: IncomingMessage,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const disclosed: string[] = [];
+    for (const linkedId of linkedIds) {
+      if (!(await this.access.accessOf(this.dataSource, linkedId, user.entity, now)).visible)
+        disclosed.push(linkedId);
+    }
+    if (disclosed.length === 0) return;
+    await this.dataSource.transaction(async (manager) => {
+      for (const caseId of disclosed) {
+        await this.audit.record(manager, {
+          ...actingUserAudit(user),
+          ...requestAuditContext(request),
+          action: user.permission,
+          caseId,
+          target: 'GET /reporting/cases/:id/timeline#reference-disclosed',
+          outcome: 'allowed',
+        });
+      }
+    });
   }
 
   /** The other case of each CasesLinked step of the case, by event id, with its reference when known. */
