@@ -1,4 +1,4 @@
-import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
+import { as, call, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const LEAD = 'OHCHR';
 const OTHER = 'OHCHR-COL';
@@ -20,9 +20,6 @@ describe('allegations as intake lists and receives them', () => {
     ({ running } = system());
   });
 
-  const as = async (role: Parameters<typeof tokenFor>[0], entity: string, sub?: string) => ({
-    token: await tokenFor(role, entity, sub),
-  });
   /** Records an allegation received on `receivedOn`, its act the day before. */
   const record = async (entity: string, overrides: { receivedOn?: string; victims?: unknown[] } = {}) => {
     const receivedOn = overrides.receivedOn ?? validAllegation.receivedOn;

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { eventually } from '@reprisals/testing';
-import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
+import { as, call, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const LEAD = 'OHCHR';
 const PARTNER = 'SPECIAL-PROCEDURES';
@@ -20,9 +20,6 @@ describe('consent of a case, and what it lets others do', () => {
     ({ running } = system());
   });
 
-  const as = async (role: Parameters<typeof tokenFor>[0], entity: string) => ({
-    token: await tokenFor(role, entity),
-  });
   const partnerSees = async (caseId: string) => ({
     intake: (
       await call(running.baseUrl, 'GET', `/intake/allegations/${caseId}`, await as('focal-point', PARTNER))

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { eventually } from '@reprisals/testing';
 import { everyStoredValue } from './stored-values.fixture';
-import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
+import { as, call, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const LEAD = 'OHCHR';
 /** Fixture identities: they must come back to authorised readers and be found nowhere else. */
@@ -81,10 +81,6 @@ describe('identities of victims and sources', () => {
 
   beforeAll(() => {
     ({ running } = system());
-  });
-
-  const as = async (role: Parameters<typeof tokenFor>[0], entity: string) => ({
-    token: await tokenFor(role, entity),
   });
 
   it('given an allegation with two victims, a source and an account, when recorded, then only readers with the full file get the identities, every read is audited, and no table holds them in clear', async () => {

@@ -1,6 +1,7 @@
 import { eventually, eventuallyExpect } from '@reprisals/testing';
 import { everyStoredValue } from './stored-values.fixture';
 import {
+  as,
   call,
   queryRows,
   tokenFor,
@@ -69,9 +70,6 @@ describe('possible duplicates across entities', () => {
     ({ running } = system());
   });
 
-  const as = async (role: Parameters<typeof tokenFor>[0], entity: string) => ({
-    token: await tokenFor(role, entity),
-  });
   const record = async (entity: string, victims: unknown[], summary?: string): Promise<RecordedCase> => {
     const answer = await call(running.baseUrl, 'POST', '/intake/allegations', {
       ...(await as('intake-officer', entity)),

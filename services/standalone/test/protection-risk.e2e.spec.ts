@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { eventually } from '@reprisals/testing';
-import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
+import { as, call, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const LEAD = 'OHCHR';
 const PARTNER = 'SPECIAL-PROCEDURES';
@@ -11,10 +11,6 @@ describe('protection risk flag', () => {
 
   beforeAll(() => {
     ({ running } = system());
-  });
-
-  const as = async (role: Parameters<typeof tokenFor>[0], entity: string) => ({
-    token: await tokenFor(role, entity),
   });
 
   /** Whether each service's own projection withholds the case. */

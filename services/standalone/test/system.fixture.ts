@@ -39,6 +39,11 @@ export async function tokenFor(role: Role, entity = 'OHCHR', sub = `test-${role}
   return issueDevelopmentToken({ sub, entity, roles: [role] });
 }
 
+/** `call` options that authenticate as `role` of `entity`: `call(url, 'GET', path, await as('auditor', 'OHCHR'))`. */
+export async function as(role: Role, entity = 'OHCHR', sub?: string): Promise<{ token: string }> {
+  return { token: await tokenFor(role, entity, sub) };
+}
+
 export async function call(
   baseUrl: string,
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
