@@ -456,6 +456,91 @@ describe('allegations as intake lists and receives them', () => {
     ]);
   });
 
+  it('given a recorded allegation, when its lead corrects a victim, adds one, replaces the acts and the sources, then pseudonyms stay, the identities follow and the facts are new', async () => {
+    const created = await record(LEAD, {
+      victims: [
+        { kind: 'individual', name: 'Misspelt Namee', profile: 'journalist', contact: 'old contact route' },
+        { kind: 'individual', name: 'Removed Person', profile: 'witness' },
+      ],
+    });
+    const path = `/intake/allegations/${created.id}`;
+    const before = await call(running.baseUrl, 'GET', path, await as('intake-officer', LEAD));
+    const [kept, removed] = (before.body.victims as Array<{ pseudonym: string }>).map(
+      (victim) => victim.pseudonym,
+    );
+    const patch = (body: unknown, version: string) =>
+      as('intake-officer', LEAD).then(({ token }) =>
+        call(running.baseUrl, 'PATCH', path, { token, body, headers: { 'if-match': version } }),
+      );
+
+    const wrong = await patch(
+      {
+        victims: [
+          { pseudonym: 'V-ZZZZ', kind: 'individual', name: 'Someone', profile: 'lawyer' },
+          { pseudonym: kept, kind: 'individual', name: 'Twice', profile: 'lawyer' },
+          { pseudonym: kept, kind: 'individual', name: 'Twice again', profile: 'lawyer' },
+        ],
+        sources: [{ name: 'A source', channel: 'email', receivedOn: '2026-06-01', relation: 'relative' }],
+      },
+      '"1"',
+    );
+    expect(wrong.status).toBe(400);
+    expect((wrong.body.issues as { field: string }[]).map((issue) => issue.field)).toEqual([
+      'sources.0.receivedOn',
+      'victims.0.pseudonym',
+      'victims.2.pseudonym',
+    ]);
+
+    const corrected = await patch(
+      {
+        victims: [
+          {
+            pseudonym: kept,
+            kind: 'individual',
+            name: 'Corrected Name',
+            profile: 'journalist',
+            contact: 'new contact route',
+          },
+          { kind: 'organisation', name: 'Added Organisation', organisationType: 'media' },
+        ],
+        sources: [
+          { name: 'A new source', channel: 'meeting', receivedOn: '2026-05-01', relation: 'witness' },
+        ],
+        acts: [
+          {
+            type: 'surveillance',
+            periodFrom: '2026-03-01',
+            country: validAllegation.stateConcerned,
+            online: true,
+            perpetrator: 'state',
+          },
+        ],
+      },
+      '"1"',
+    );
+    expect(corrected.body).toEqual({ version: 2 });
+    const after = await call(running.baseUrl, 'GET', path, await as('intake-officer', LEAD));
+    const pseudonyms = (after.body.victims as Array<{ pseudonym: string; kind: string }>).map(
+      (victim) => victim.pseudonym,
+    );
+    expect(pseudonyms[0]).toBe(kept);
+    expect(pseudonyms).not.toContain(removed);
+    expect(after.body.victims[1]).toMatchObject({ kind: 'organisation', organisationType: 'media' });
+    expect(after.body.acts).toEqual([expect.objectContaining({ type: 'surveillance', online: true })]);
+    const identities = await call(
+      running.baseUrl,
+      'GET',
+      `${path}/identities`,
+      await as('intake-officer', LEAD),
+    );
+    expect(identities.body.victims).toEqual([
+      { pseudonym: kept, name: 'Corrected Name', aliases: [], contact: 'new contact route' },
+      { pseudonym: pseudonyms[1], name: 'Added Organisation', aliases: [] },
+    ]);
+    expect(identities.body.sources).toEqual([expect.objectContaining({ name: 'A new source' })]);
+    expect(JSON.stringify(identities.body)).not.toMatch(/Misspelt|Removed Person|old contact/);
+  });
+
   it('given a body over the size limit, when posted, then 413 and nothing is written', async () => {
     const huge = JSON.stringify({ ...validAllegation, detailedAccount: 'x'.repeat(2 * 1024 * 1024) });
     const answer = await call(running.baseUrl, 'POST', '/intake/allegations', {

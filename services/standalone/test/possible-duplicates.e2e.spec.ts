@@ -358,6 +358,29 @@ describe('possible duplicates across entities', () => {
     expect(announced[0]?.count).toBe('20');
   });
 
+  it('given a victim corrected after recording, when the new name matches another case, then the match is found; when the victim is removed, its fingerprints go', async () => {
+    const elsewhere = await record(A, [individual('Yupanqui Atoq Ccahuana')]);
+    const mine = await record(B, [individual('Y. Misspelt'), individual('Second Victim Here')]);
+    expect((await duplicatesOf(mine.id, B)).body.possibleDuplicates).toEqual([]);
+    const [first] = await pseudonymsOf(mine.id, B);
+
+    const corrected = await call(running.baseUrl, 'PATCH', `/intake/allegations/${mine.id}`, {
+      ...(await as('intake-officer', B)),
+      headers: { 'if-match': '"1"' },
+      body: { victims: [{ ...individual('CCAHUANA, Yupanqui Atoq'), pseudonym: first }] },
+    });
+    expect(corrected.status).toBe(200);
+    expect((await duplicatesOf(mine.id, B)).body.possibleDuplicates).toEqual([
+      expect.objectContaining({ otherCase: expect.objectContaining({ id: elsewhere.id }), status: 'open' }),
+    ]);
+    const remaining = await queryRows<{ victim_pseudonym: string }>(
+      system().database.url,
+      'SELECT DISTINCT victim_pseudonym FROM intake.duplicate_fingerprint WHERE case_id = $1',
+      [mine.id],
+    );
+    expect(remaining.map((row) => row.victim_pseudonym)).toEqual([first]);
+  });
+
   it('given a match, when one of the cases is erased, then the pair is closed and can no longer be linked', async () => {
     const first = await record(A, [individual('Killa Sisa Mamani')]);
     const second = await record(B, [individual('MAMANI, Killa Sisa')]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent, type DataOf, type EventOf } from '../integration-event';
 import { intakeChannelSchema } from '../shared-schemas';
 import { Topics } from '../topics';
+import { actOnTheWireSchema, victimOnTheWireSchema } from './allegation-received.event';
 import { cooperationCategorySchema, cooperationMechanismSchema } from './allegation-vocabulary';
 
 /** Fields of an allegation a change may touch; sealed ones are named, never carried. */
@@ -11,6 +12,9 @@ export const CHANGEABLE_ALLEGATION_FIELDS = [
   'receivedVia',
   'cooperation',
   'detailedAccount',
+  'victims',
+  'sources',
+  'acts',
 ] as const;
 
 /**
@@ -38,6 +42,9 @@ export const AllegationChanged = defineEvent({
         })
         .strict()
         .optional(),
+      /** The victims after the change, by pseudonym (a new pseudonym is a victim added). */
+      victims: z.array(victimOnTheWireSchema).optional(),
+      acts: z.array(actOnTheWireSchema).optional(),
     })
     .strict(),
 });

@@ -20,7 +20,7 @@ import {
 } from './allegation-vocabulary';
 
 /** A victim as the wire knows it: a pseudonym and what statistics count, never who it is. */
-const victimOnTheWireSchema = z
+export const victimOnTheWireSchema = z
   .object({
     pseudonym: z.string().regex(/^V-[0-9A-Z]{4}$/),
     kind: z.enum(['individual', 'organisation']),
@@ -31,7 +31,7 @@ const victimOnTheWireSchema = z
   })
   .strict();
 
-const actOnTheWireSchema = z
+export const actOnTheWireSchema = z
   .object({
     type: actTypeSchema,
     /** The day it happened, or the first day of the period; null when unknown. */

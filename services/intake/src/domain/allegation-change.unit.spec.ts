@@ -1,5 +1,6 @@
 import {
   AllegationChangeRefused,
+  changeIssues,
   entityTagOf,
   nextAllegationVersion,
   versionFromEntityTag,
@@ -24,5 +25,47 @@ describe('changing an allegation', () => {
     expect(versionFromEntityTag('W/"12"')).toBe('unreadable');
     expect(versionFromEntityTag('12')).toBe('unreadable');
     expect(versionFromEntityTag(undefined)).toBeUndefined();
+  });
+});
+
+describe('what is wrong with a change', () => {
+  const stored = { receivedOn: '2026-05-02', victims: ['V-AAAA', 'V-BBBB'], sources: ['S-CCCC'] };
+  const now = new Date('2026-05-10T10:00:00Z');
+
+  it('given a correct change, when checked, then nothing is wrong', () => {
+    expect(
+      changeIssues(
+        {
+          victims: [{ pseudonym: 'V-AAAA' }, {}],
+          sources: [{ pseudonym: 'S-CCCC', receivedOn: '2026-05-01' }],
+          acts: [{ date: '2026-04-30' }],
+        },
+        stored,
+        now,
+      ),
+    ).toEqual([]);
+  });
+
+  it('given unknown and repeated pseudonyms, late acts and sources and a future date, when checked, then each is named', () => {
+    expect(
+      changeIssues(
+        {
+          victims: [{ pseudonym: 'V-AAAA' }, { pseudonym: 'V-AAAA' }, { pseudonym: 'V-ZZZZ' }],
+          sources: [{ pseudonym: 'S-DDDD', receivedOn: '2026-05-03' }],
+          acts: [{ date: '2026-05-05' }, { periodFrom: '2026-04-01', periodTo: '2026-06-01' }],
+          cooperation: { date: '2026-06-01' },
+        },
+        stored,
+        now,
+      ).map((issue) => issue.field),
+    ).toEqual([
+      'cooperation.date',
+      'acts.0.date',
+      'acts.1.periodTo',
+      'sources.0.receivedOn',
+      'victims.1.pseudonym',
+      'victims.2.pseudonym',
+      'sources.0.pseudonym',
+    ]);
   });
 });

@@ -5,15 +5,20 @@ import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import { openCaseForCommand } from '../case-command';
 import type { ActingUser } from '@reprisals/security';
-import { AllegationRejected, datesInTheFuture } from '../../domain/allegation';
+import { AllegationRejected } from '../../domain/allegation';
 import {
   AllegationChangeRefused,
+  changeIssues,
   nextAllegationVersion,
   type ChangeableField,
 } from '../../domain/allegation-change';
+import { PossibleDuplicateScreener } from '../screen-possible-duplicates/possible-duplicate.screener';
 import { CaseIdentityStore } from '../../infrastructure/identities/case-identity.store';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
 import { ErasureRecordEntity } from '../../infrastructure/persistence/erasure-record.entity';
+import { actsOnTheWire, victimsOnTheWire } from '../receive-allegation/allegation-facts-on-the-wire';
+import { SourceRecordEntity } from '../../infrastructure/persistence/source-record.entity';
+import { VictimRecordEntity } from '../../infrastructure/persistence/victim-record.entity';
 import type { ChangeAllegationCommand } from './change-allegation.command';
 import { userEventContext } from '../user-event-context';
 
@@ -27,6 +32,7 @@ export class ChangeAllegationHandler {
     private readonly messaging: ServiceMessaging,
     private readonly audit: AuditTrail,
     private readonly identities: CaseIdentityStore,
+    private readonly duplicates: PossibleDuplicateScreener,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,10 +53,30 @@ export class ChangeAllegationHandler {
         row.version,
         expectedVersion === 'any' ? row.version : expectedVersion,
       );
-      const future = datesInTheFuture({ 'cooperation.date': command.cooperation?.date }, now);
-      if (future.length > 0) throw new AllegationRejected(future);
+      const [victims, sources] = await Promise.all([
+        unit.manager
+          .getRepository(VictimRecordEntity)
+          .find({ where: { caseId }, select: { pseudonym: true } }),
+        unit.manager
+          .getRepository(SourceRecordEntity)
+          .find({ where: { caseId }, select: { pseudonym: true } }),
+      ]);
+      const issues = changeIssues(
+        command,
+        {
+          receivedOn: row.receivedOn,
+          victims: victims.map((victim) => victim.pseudonym),
+          sources: sources.map((source) => source.pseudonym),
+        },
+        now,
+      );
+      if (issues.length > 0) throw new AllegationRejected(issues);
       const sealsSomething =
-        command.detailedAccount !== undefined || command.cooperation?.description !== undefined;
+        command.detailedAccount !== undefined ||
+        command.cooperation?.description !== undefined ||
+        command.victims !== undefined ||
+        command.sources !== undefined ||
+        command.acts !== undefined;
       if (sealsSomething && (await unit.manager.getRepository(ErasureRecordEntity).existsBy({ caseId }))) {
         throw new AllegationChangeRefused('erased', 'the personal data of this case was erased');
       }
@@ -94,6 +120,11 @@ export class ChangeAllegationHandler {
             : {}),
         },
       );
+      const correctedVictims = command.victims
+        ? await this.identities.replaceVictims(unit.manager, caseId, command.victims)
+        : undefined;
+      if (command.sources) await this.identities.replaceSources(unit.manager, caseId, command.sources);
+      if (command.acts) await this.identities.replaceActs(unit.manager, caseId, command.acts);
       const changed = Object.keys(command) as ChangeableField[];
       unit.record(
         createEvent(
@@ -103,6 +134,8 @@ export class ChangeAllegationHandler {
             allegationVersion: version,
             changed,
             ...(command.receivedVia !== undefined ? { receivedVia: command.receivedVia } : {}),
+            ...(correctedVictims ? { victims: victimsOnTheWire(correctedVictims.people) } : {}),
+            ...(command.acts ? { acts: actsOnTheWire(command.acts) } : {}),
             ...(cooperation
               ? {
                   cooperation: {
@@ -116,6 +149,16 @@ export class ChangeAllegationHandler {
           userEventContext(caseId, user, now),
         ),
       );
+      if (correctedVictims) {
+        // After the case's own event: the victims removed match nothing any more, the others are screened again.
+        await this.duplicates.forget(unit.manager, caseId, correctedVictims.removed);
+        await this.duplicates.screenVictims(
+          unit,
+          { id: caseId, stateConcerned: row.stateConcerned, leadEntity: row.leadEntity },
+          correctedVictims.people.map(({ pseudonym, input }) => ({ pseudonym, identity: input })),
+          now,
+        );
+      }
       await this.audit.record(unit.manager, {
         ...actingUserAudit(user),
         ...request,

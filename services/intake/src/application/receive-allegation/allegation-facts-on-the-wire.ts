@@ -1,5 +1,5 @@
 import type { AllegationReceivedData } from '@reprisals/contracts';
-import type { ReceiveAllegationCommand } from './receive-allegation.command';
+import type { ActInput, ReceiveAllegationCommand, VictimInput } from './receive-allegation.command';
 
 /**
  * What AllegationReceived tells other services about victims, cooperation and acts: pseudonyms
@@ -10,25 +10,37 @@ export function factsOnTheWire(
   victimPseudonyms: readonly string[],
 ): Pick<AllegationReceivedData, 'victims' | 'cooperation' | 'acts'> {
   return {
-    victims: command.victims.map((victim, index) => ({
-      pseudonym: victimPseudonyms[index] ?? '',
-      kind: victim.kind,
-      profile: victim.kind === 'individual' ? victim.profile : null,
-      gender: victim.kind === 'individual' ? victim.gender : null,
-      ageGroup: victim.kind === 'individual' ? victim.ageGroup : null,
-      organisationType: victim.kind === 'organisation' ? victim.organisationType : null,
-    })),
+    victims: victimsOnTheWire(
+      command.victims.map((victim, index) => ({ pseudonym: victimPseudonyms[index] ?? '', input: victim })),
+    ),
     cooperation: {
       mechanism: command.cooperation.mechanism,
       detail: command.cooperation.detail ?? null,
       category: command.cooperation.category,
     },
-    acts: command.acts.map((act) => ({
-      type: act.type,
-      occurredOn: act.date ?? act.periodFrom ?? null,
-      country: act.country,
-      online: act.online,
-      perpetrator: act.perpetrator,
-    })),
+    acts: actsOnTheWire(command.acts),
   };
+}
+
+export function victimsOnTheWire(
+  victims: ReadonlyArray<{ pseudonym: string; input: VictimInput }>,
+): AllegationReceivedData['victims'] {
+  return victims.map(({ pseudonym, input: victim }) => ({
+    pseudonym,
+    kind: victim.kind,
+    profile: victim.kind === 'individual' ? victim.profile : null,
+    gender: victim.kind === 'individual' ? victim.gender : null,
+    ageGroup: victim.kind === 'individual' ? victim.ageGroup : null,
+    organisationType: victim.kind === 'organisation' ? victim.organisationType : null,
+  }));
+}
+
+export function actsOnTheWire(acts: readonly ActInput[]): AllegationReceivedData['acts'] {
+  return acts.map((act) => ({
+    type: act.type,
+    occurredOn: act.date ?? act.periodFrom ?? null,
+    country: act.country,
+    online: act.online,
+    perpetrator: act.perpetrator,
+  }));
 }

@@ -48,7 +48,7 @@ const whenValid = (...keys: string[]) => ({
 const isDate = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-const individualVictimSchema = z.strictObject({
+export const individualVictimSchema = z.strictObject({
   kind: z.literal('individual').describe('A person'),
   name: personName.describe('Full name (sealed; never leaves intake unencrypted)'),
   aliases: z.array(personName).max(10).default([]).describe('Other names the person is known by (sealed)'),
@@ -58,7 +58,7 @@ const individualVictimSchema = z.strictObject({
   contact: contact.optional(),
 });
 
-const organisationVictimSchema = z.strictObject({
+export const organisationVictimSchema = z.strictObject({
   kind: z.literal('organisation').describe('An organisation, e.g. an NGO or a media outlet'),
   name: personName.describe('Name of the organisation (sealed)'),
   organisationType: z.enum(ORGANISATION_TYPES).describe('What kind of organisation'),

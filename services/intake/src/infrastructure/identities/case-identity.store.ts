@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { IdentityVault } from '@reprisals/identity-vault';
 import type { CaseIdentities } from '../../domain/identities';
-import { pseudonymsFor } from '../../domain/pseudonym';
+import { pseudonymsFor, type PseudonymPrefix } from '../../domain/pseudonym';
 import type {
   ActInput,
   CooperationInput,
@@ -52,69 +52,9 @@ export class CaseIdentityStore {
       acts: ActInput[];
     },
   ): Promise<{ victims: string[]; sources: string[] }> {
-    const victimPseudonyms = pseudonymsFor('V', identities.victims.length);
-    const sourcePseudonyms = pseudonymsFor('S', identities.sources.length);
-    // One value after the other: the first seal creates the case's key, the others reuse it.
-    const victims = await sequentially(
-      identities.victims.map((victim, position) => async () => {
-        const pseudonym = victimPseudonyms[position]!;
-        const identity = {
-          name: victim.name,
-          aliases: victim.kind === 'individual' ? victim.aliases : [],
-          ...(victim.contact ? { contact: victim.contact } : {}),
-        };
-        return {
-          caseId,
-          pseudonym,
-          position,
-          kind: victim.kind,
-          profile: victim.kind === 'individual' ? victim.profile : null,
-          gender: victim.kind === 'individual' ? victim.gender : null,
-          ageGroup: victim.kind === 'individual' ? victim.ageGroup : null,
-          organisationType: victim.kind === 'organisation' ? victim.organisationType : null,
-          sealedIdentity: await this.vault.sealJson(manager, caseId, fieldOf.victim(pseudonym), identity),
-        };
-      }),
-    );
-    const sources = await sequentially(
-      identities.sources.map((source, position) => async () => {
-        const pseudonym = sourcePseudonyms[position]!;
-        const identity = { name: source.name, ...(source.contact ? { contact: source.contact } : {}) };
-        return {
-          caseId,
-          pseudonym,
-          position,
-          channel: source.channel,
-          receivedOn: source.receivedOn,
-          relation: source.relation,
-          reliability: source.reliability,
-          sealedIdentity: await this.vault.sealJson(manager, caseId, fieldOf.source(pseudonym), identity),
-        };
-      }),
-    );
-    if (victims.length > 0) await manager.getRepository(VictimRecordEntity).insert(victims);
-    if (sources.length > 0) await manager.getRepository(SourceRecordEntity).insert(sources);
-    const acts = await sequentially(
-      identities.acts.map((act, position) => async () => ({
-        caseId,
-        position,
-        type: act.type,
-        date: act.date ?? null,
-        periodFrom: act.periodFrom ?? null,
-        periodTo: act.periodTo ?? null,
-        country: act.country,
-        online: act.online,
-        perpetrator: act.perpetrator,
-        sealedDetails:
-          act.place === undefined && act.description === undefined
-            ? null
-            : await this.vault.sealJson(manager, caseId, fieldOf.act(position), {
-                place: act.place ?? null,
-                description: act.description ?? null,
-              }),
-      })),
-    );
-    if (acts.length > 0) await manager.getRepository(ActRecordEntity).insert(acts);
+    const victims = await this.replaceVictims(manager, caseId, identities.victims);
+    const sources = await this.replaceSources(manager, caseId, identities.sources);
+    await this.replaceActs(manager, caseId, identities.acts);
     const { cooperation } = identities;
     await manager.getRepository(AllegationEntity).update(
       { id: caseId },
@@ -133,7 +73,108 @@ export class CaseIdentityStore {
             : await this.vault.seal(manager, caseId, fieldOf.account, identities.detailedAccount),
       },
     );
-    return { victims: victimPseudonyms, sources: sourcePseudonyms };
+    return {
+      victims: victims.people.map((victim) => victim.pseudonym),
+      sources: sources.people.map((source) => source.pseudonym),
+    };
+  }
+
+  /**
+   * Makes `victims` the case's victims, in this order: an entry naming an existing pseudonym
+   * keeps it (its identity sealed anew), one without gets a new pseudonym, and victims left out
+   * are removed (their sealed identity goes with them). Returns who is who, and who was removed.
+   */
+  async replaceVictims(
+    manager: EntityManager,
+    caseId: string,
+    victims: ReadonlyArray<VictimInput & { pseudonym?: string | undefined }>,
+  ): Promise<{ people: Array<{ pseudonym: string; input: VictimInput }>; removed: string[] }> {
+    const repository = manager.getRepository(VictimRecordEntity);
+    const existing = (await repository.find({ where: { caseId }, select: { pseudonym: true } })).map(
+      (row) => row.pseudonym,
+    );
+    const people = withPseudonyms('V', victims, existing);
+    // One value after the other: the first seal of a case creates its key, the others reuse it.
+    const rows = await sequentially(
+      people.map(({ pseudonym, input: victim }, position) => async () => ({
+        caseId,
+        pseudonym,
+        position,
+        kind: victim.kind,
+        profile: victim.kind === 'individual' ? victim.profile : null,
+        gender: victim.kind === 'individual' ? victim.gender : null,
+        ageGroup: victim.kind === 'individual' ? victim.ageGroup : null,
+        organisationType: victim.kind === 'organisation' ? victim.organisationType : null,
+        sealedIdentity: await this.vault.sealJson(manager, caseId, fieldOf.victim(pseudonym), {
+          name: victim.name,
+          aliases: victim.kind === 'individual' ? victim.aliases : [],
+          ...(victim.contact ? { contact: victim.contact } : {}),
+        }),
+      })),
+    );
+    await repository.delete({ caseId });
+    if (rows.length > 0) await repository.insert(rows);
+    const kept = new Set(people.map((person) => person.pseudonym));
+    return { people, removed: existing.filter((pseudonym) => !kept.has(pseudonym)) };
+  }
+
+  /** As replaceVictims, for the sources. */
+  async replaceSources(
+    manager: EntityManager,
+    caseId: string,
+    sources: ReadonlyArray<SourceInput & { pseudonym?: string | undefined }>,
+  ): Promise<{ people: Array<{ pseudonym: string; input: SourceInput }>; removed: string[] }> {
+    const repository = manager.getRepository(SourceRecordEntity);
+    const existing = (await repository.find({ where: { caseId }, select: { pseudonym: true } })).map(
+      (row) => row.pseudonym,
+    );
+    const people = withPseudonyms('S', sources, existing);
+    const rows = await sequentially(
+      people.map(({ pseudonym, input: source }, position) => async () => ({
+        caseId,
+        pseudonym,
+        position,
+        channel: source.channel,
+        receivedOn: source.receivedOn,
+        relation: source.relation,
+        reliability: source.reliability,
+        sealedIdentity: await this.vault.sealJson(manager, caseId, fieldOf.source(pseudonym), {
+          name: source.name,
+          ...(source.contact ? { contact: source.contact } : {}),
+        }),
+      })),
+    );
+    await repository.delete({ caseId });
+    if (rows.length > 0) await repository.insert(rows);
+    const kept = new Set(people.map((person) => person.pseudonym));
+    return { people, removed: existing.filter((pseudonym) => !kept.has(pseudonym)) };
+  }
+
+  /** Makes `acts` the case's acts, in this order. */
+  async replaceActs(manager: EntityManager, caseId: string, acts: readonly ActInput[]): Promise<void> {
+    const rows = await sequentially(
+      acts.map((act, position) => async () => ({
+        caseId,
+        position,
+        type: act.type,
+        date: act.date ?? null,
+        periodFrom: act.periodFrom ?? null,
+        periodTo: act.periodTo ?? null,
+        country: act.country,
+        online: act.online,
+        perpetrator: act.perpetrator,
+        sealedDetails:
+          act.place === undefined && act.description === undefined
+            ? null
+            : await this.vault.sealJson(manager, caseId, fieldOf.act(position), {
+                place: act.place ?? null,
+                description: act.description ?? null,
+              }),
+      })),
+    );
+    const repository = manager.getRepository(ActRecordEntity);
+    await repository.delete({ caseId });
+    if (rows.length > 0) await repository.insert(rows);
   }
 
   /** Seals a new detailed account or cooperation description of the case (a change by its lead). */
@@ -205,4 +246,17 @@ async function sequentially<T>(steps: Array<() => Promise<T>>): Promise<T[]> {
   const results: T[] = [];
   for (const step of steps) results.push(await step());
   return results;
+}
+
+/**
+ * Each entry with the pseudonym it names (one of `existing`, checked by the caller) or a new one
+ * that no current entry of the case uses.
+ */
+function withPseudonyms<T extends { pseudonym?: string | undefined }>(
+  prefix: PseudonymPrefix,
+  entries: readonly T[],
+  existing: readonly string[],
+): Array<{ pseudonym: string; input: T }> {
+  const fresh = pseudonymsFor(prefix, entries.filter((entry) => !entry.pseudonym).length, new Set(existing));
+  return entries.map((input) => ({ pseudonym: input.pseudonym ?? fresh.shift()!, input }));
 }
