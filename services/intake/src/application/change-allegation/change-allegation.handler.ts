@@ -91,29 +91,12 @@ export class ChangeAllegationHandler {
             ? { submissionLanguage: command.submissionLanguage }
             : {}),
           ...(command.receivedVia !== undefined ? { receivedVia: command.receivedVia } : {}),
-          ...(cooperation
-            ? {
-                cooperationMechanism: cooperation.mechanism,
-                cooperationDetail: cooperation.detail ?? null,
-                cooperationCategory: cooperation.category,
-                cooperationDate: cooperation.date ?? null,
-                sealedCooperation:
-                  cooperation.description === undefined
-                    ? null
-                    : await this.identities.sealCaseText(
-                        unit.manager,
-                        caseId,
-                        'cooperationDescription',
-                        cooperation.description,
-                      ),
-              }
-            : {}),
+          ...(cooperation ? await this.identities.cooperationColumns(unit.manager, caseId, cooperation) : {}),
           ...(command.detailedAccount !== undefined
             ? {
-                sealedAccount: await this.identities.sealCaseText(
+                sealedAccount: await this.identities.sealDetailedAccount(
                   unit.manager,
                   caseId,
-                  'detailedAccount',
                   command.detailedAccount,
                 ),
               }

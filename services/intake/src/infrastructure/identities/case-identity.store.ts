@@ -59,14 +59,7 @@ export class CaseIdentityStore {
     await manager.getRepository(AllegationEntity).update(
       { id: caseId },
       {
-        cooperationMechanism: cooperation.mechanism,
-        cooperationDetail: cooperation.detail ?? null,
-        cooperationCategory: cooperation.category,
-        cooperationDate: cooperation.date ?? null,
-        sealedCooperation:
-          cooperation.description === undefined
-            ? null
-            : await this.vault.seal(manager, caseId, fieldOf.cooperation, cooperation.description),
+        ...(await this.cooperationColumns(manager, caseId, cooperation)),
         sealedAccount:
           identities.detailedAccount === undefined
             ? null
@@ -177,19 +170,36 @@ export class CaseIdentityStore {
     if (rows.length > 0) await repository.insert(rows);
   }
 
-  /** Seals a new detailed account or cooperation description of the case (a change by its lead). */
-  sealCaseText(
+  /** The allegation's cooperation columns, its description sealed. */
+  async cooperationColumns(
     manager: EntityManager,
     caseId: string,
-    text: 'detailedAccount' | 'cooperationDescription',
-    value: string,
-  ): Promise<string> {
-    return this.vault.seal(
-      manager,
-      caseId,
-      text === 'detailedAccount' ? fieldOf.account : fieldOf.cooperation,
-      value,
-    );
+    cooperation: CooperationInput,
+  ): Promise<
+    Pick<
+      AllegationEntity,
+      | 'cooperationMechanism'
+      | 'cooperationDetail'
+      | 'cooperationCategory'
+      | 'cooperationDate'
+      | 'sealedCooperation'
+    >
+  > {
+    return {
+      cooperationMechanism: cooperation.mechanism,
+      cooperationDetail: cooperation.detail ?? null,
+      cooperationCategory: cooperation.category,
+      cooperationDate: cooperation.date ?? null,
+      sealedCooperation:
+        cooperation.description === undefined
+          ? null
+          : await this.vault.seal(manager, caseId, fieldOf.cooperation, cooperation.description),
+    };
+  }
+
+  /** Seals a new detailed account of the case (a change by its lead). */
+  sealDetailedAccount(manager: EntityManager, caseId: string, account: string): Promise<string> {
+    return this.vault.seal(manager, caseId, fieldOf.account, account);
   }
 
   /** Opens every identity of the case; throws CaseKeyDestroyed once the case was erased. */
