@@ -21,6 +21,8 @@ export interface EmbeddedPostgresOptions {
 export type ResolvedEmbeddedPostgresOptions = Required<Omit<EmbeddedPostgresOptions, 'log'>> & {
   log: (line: string) => void;
   host: string;
+  /** True when dataDir is the default one, which start() may move to a place the server can reach. */
+  defaultDataDir: boolean;
 };
 
 export const EMBEDDED_POSTGRES_DEFAULTS = {
@@ -43,5 +45,6 @@ export function resolveEmbeddedPostgresOptions(
     debug: options.debug ?? false,
     startTimeoutMs: options.startTimeoutMs ?? EMBEDDED_POSTGRES_DEFAULTS.startTimeoutMs,
     host: EMBEDDED_POSTGRES_DEFAULTS.host,
+    defaultDataDir: options.dataDir === undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { withDatabase } from '../database/database-url';
@@ -12,9 +13,10 @@ import {
 import { assertPortFree } from './port-availability';
 import { isProcessAlive } from './process-table';
 import { locatePostgresBinaries, type PostgresBinaries } from './postgres-binaries.locator';
+import { binariesReachableBy } from './reachable-binaries';
 import { initialiseCluster } from './postgres-cluster.initialiser';
 import { launchPostmaster, PostmasterStartError } from './postmaster.launcher';
-import { assertReachable, resolveServerAccount, type ServerAccount } from './server-account';
+import { assertReachable, isReachable, resolveServerAccount, type ServerAccount } from './server-account';
 import { claimOwnership, releaseOwnership } from './server-owner.file';
 import { recoverStaleServer } from './stale-server.recovery';
 
@@ -84,6 +86,7 @@ export class EmbeddedPostgresServer {
   async start(): Promise<string> {
     if (this.isRunning) return this.url;
     if (this.child) this.forget(this.child, 'exited');
+    await this.placeDefaultDataDir();
     const { dataDir } = this.options;
     if (running.has(dataDir))
       throw new Error(`An embedded PostgreSQL of this process already serves ${dataDir}`);
@@ -132,10 +135,31 @@ export class EmbeddedPostgresServer {
     running.delete(this.options.dataDir);
   }
 
+  /**
+   * Run as root, the server runs as `postgres`: when the default data directory (under the
+   * checkout) is in a directory that account cannot enter, the cluster lives under
+   * /var/lib/reprisals instead, one per checkout, and the log says where. A data directory given
+   * explicitly is never moved (start() then fails naming the directory to open).
+   */
+  private async placeDefaultDataDir(): Promise<void> {
+    if (!this.options.defaultDataDir) return;
+    const account = resolveServerAccount();
+    if (await isReachable(this.options.dataDir, account)) return;
+    const checkout = createHash('sha256').update(this.options.dataDir).digest('hex').slice(0, 12);
+    const shared = '/var/lib/reprisals';
+    await mkdir(shared, { recursive: true, mode: 0o755 });
+    await chmod(shared, 0o755);
+    this.options.dataDir = join(shared, `standalone-${checkout}`, 'postgres');
+    this.options.defaultDataDir = false;
+    this.options.log(
+      `the checkout is not reachable by the ${account?.name ?? 'server'} account: the embedded PostgreSQL keeps its data in ${this.options.dataDir}`,
+    );
+  }
+
   private async prepare(): Promise<HostSetup> {
     const { dataDir, user, password } = this.options;
-    const binaries = locatePostgresBinaries();
     const account = resolveServerAccount();
+    const binaries = await binariesReachableBy(locatePostgresBinaries(), account);
     await mkdir(dirname(dataDir), { recursive: true });
     await assertReachable(dataDir, account);
     const created = await initialiseCluster({ dataDir, user, password, binaries, account });

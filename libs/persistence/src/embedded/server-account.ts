@@ -55,23 +55,34 @@ export async function handOver(path: string, account: ServerAccount | undefined)
   if (account) await chown(path, account.uid, account.gid);
 }
 
-/**
- * Fails with a clear message when the server account cannot enter every directory above `path`
- * (e.g. a private temporary directory of root).
- */
-export async function assertReachable(path: string, account: ServerAccount | undefined): Promise<void> {
-  if (!account) return;
+/** The first directory above `path` the server account cannot enter, if any. */
+async function unenterableAbove(path: string, account: ServerAccount): Promise<string | undefined> {
   for (let dir = dirname(path); ; dir = dirname(dir)) {
     const info = await stat(dir);
     const enterable =
       (info.mode & 0o001) !== 0 ||
       (info.uid === account.uid && (info.mode & 0o100) !== 0) ||
       (info.gid === account.gid && (info.mode & 0o010) !== 0);
-    if (!enterable) {
-      throw new Error(
-        `PostgreSQL runs as the ${account.name} account, which cannot enter ${dir}: choose a data directory it can reach (or chmod o+x ${dir})`,
-      );
-    }
-    if (dirname(dir) === dir) return;
+    if (!enterable) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether the server account (if any) can enter every directory above `path`. */
+export async function isReachable(path: string, account: ServerAccount | undefined): Promise<boolean> {
+  return !account || (await unenterableAbove(path, account)) === undefined;
+}
+
+/**
+ * Fails with a clear message when the server account cannot enter every directory above `path`
+ * (e.g. a private temporary directory of root).
+ */
+export async function assertReachable(path: string, account: ServerAccount | undefined): Promise<void> {
+  if (!account) return;
+  const dir = await unenterableAbove(path, account);
+  if (dir !== undefined) {
+    throw new Error(
+      `PostgreSQL runs as the ${account.name} account, which cannot enter ${dir}: choose a data directory it can reach (or chmod o+x ${dir})`,
+    );
   }
 }
