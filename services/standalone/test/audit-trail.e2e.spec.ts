@@ -1,5 +1,10 @@
 import { Client } from 'pg';
-import { publicKeysAsPem, trustedAuditKeysFromEnvironment, verifyExport } from '@reprisals/audit';
+import {
+  publicKeysAsPem,
+  trustedAuditKeysFromEnvironment,
+  verifyExport,
+  type AuditRecordView as AuditRow,
+} from '@reprisals/audit';
 import { AuditCheckpoints } from '@reprisals/service-platform';
 import { eventually, type TestDatabase } from '@reprisals/testing';
 import {
@@ -11,16 +16,6 @@ import {
   validAllegation,
   type RunningProcess,
 } from './system.fixture';
-
-interface AuditRow {
-  action: string;
-  outcome: 'allowed' | 'denied';
-  reason: string | null;
-  actorEntity: string | null;
-  actorRole: string | null;
-  caseId: string | null;
-  service: string;
-}
 
 describe('audit trail, as an auditor reads it', () => {
   const system = useStandaloneSystem('audit_trail');

@@ -1,14 +1,7 @@
+import type { AuditRecordView as AuditRow } from '@reprisals/audit';
 import { call, tokenFor, useStandaloneSystem, validAllegation, type RunningProcess } from './system.fixture';
 
 const OVERRIDE = 'Imminent risk: the mission must act before the hearing';
-
-interface AuditRow {
-  action: string;
-  target: string | null;
-  outcome: string;
-  reason: string | null;
-  caseId: string | null;
-}
 
 describe('the registry of UN entities and their focal points', () => {
   const system = useStandaloneSystem('entity_registry');

@@ -1,3 +1,4 @@
+import type { AuditRecordView as AuditRow } from '@reprisals/audit';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,14 +24,6 @@ const FULL_PARTNER = 'SPECIAL-PROCEDURES';
 const OUTSIDER = 'UNHCR';
 const MB = 1000 * 1000;
 const CHUNK = 64 * 1024;
-
-interface AuditRow {
-  action: string;
-  target: string;
-  outcome: string;
-  reason: string | null;
-  actorEntity: string;
-}
 
 /** The garbage collector (Jest does not start Node with --expose-gc): for memory measurements. */
 const gc = (() => {

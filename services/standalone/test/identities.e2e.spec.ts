@@ -1,3 +1,4 @@
+import type { AuditRecordView as AuditRow } from '@reprisals/audit';
 import { Client } from 'pg';
 import { eventually } from '@reprisals/testing';
 import { everyStoredValue } from './stored-values.fixture';
@@ -66,14 +67,6 @@ const allegation = {
     },
   ],
 };
-
-interface AuditRow {
-  action: string;
-  target: string;
-  outcome: string;
-  reason: string | null;
-  actorEntity: string;
-}
 
 describe('identities of victims and sources', () => {
   const system = useStandaloneSystem('identities');

@@ -1,3 +1,4 @@
+import type { AuditRecordView as AuditRow } from '@reprisals/audit';
 import { eventually, eventuallyExpect } from '@reprisals/testing';
 import { everyStoredValue } from './stored-values.fixture';
 import {
@@ -52,14 +53,6 @@ const organisation = (name: string, change: Record<string, unknown> = {}) => ({
 interface RecordedCase {
   id: string;
   reference: string;
-}
-
-interface AuditRow {
-  action: string;
-  target: string;
-  outcome: string;
-  reason: string | null;
-  actorEntity: string;
 }
 
 describe('possible duplicates across entities', () => {

@@ -7,10 +7,12 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { CaseKeyDestroyed } from '@reprisals/identity-vault';
 
 /**
- * Last line of defence: HTTP errors keep their status and body; malformed JSON is a 400;
- * anything unexpected is a 500 that says nothing about the data. Logs name the error class
+ * Last line of defence: HTTP errors keep their status and body; malformed JSON is a 400; a case
+ * whose key was destroyed is a 410, wherever its sealed data was about to be read; anything
+ * unexpected is a 500 that says nothing about the data. Logs name the error class
  * and database codes only, because driver messages can quote the values that were written.
  */
 @Catch()
@@ -28,6 +30,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
         error: parserStatus === 413 ? 'Payload Too Large' : 'Bad Request',
         message: parserStatus === 413 ? 'Request body too large' : 'Request body is not valid JSON',
         issues: parserStatus === 400 ? [{ field: '(body)', message: 'is not valid JSON' }] : [],
+      });
+      return;
+    }
+    if (exception instanceof CaseKeyDestroyed) {
+      response.status(HttpStatus.GONE).json({
+        statusCode: 410,
+        error: 'Gone',
+        message: 'The personal data of this case was erased',
       });
       return;
     }

@@ -6,7 +6,7 @@ export type ChangeableField = (typeof CHANGEABLE_ALLEGATION_FIELDS)[number];
 export class AllegationChangeRefused extends Error {
   override readonly name = 'AllegationChangeRefused';
   constructor(
-    readonly code: 'precondition-required' | 'stale-version' | 'not-lead' | 'erased',
+    readonly code: 'precondition-required' | 'stale-version' | 'erased',
     reason: string,
   ) {
     super(reason);

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Headers,
-  HttpException,
-  HttpStatus,
-  Param,
-  Patch,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Headers, HttpException, HttpStatus, Param, Patch, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestAuditContext } from '@reprisals/audit';
@@ -41,8 +30,6 @@ function changeRefusal(error: unknown): Refusal | undefined {
       };
     case 'stale-version':
       return { reason: error.code, answer: new HttpException(error.message, HttpStatus.PRECONDITION_FAILED) };
-    case 'not-lead':
-      return { reason: error.code, answer: new ForbiddenException(error.message) };
     case 'erased':
       return { reason: error.code, answer: new HttpException(error.message, HttpStatus.GONE) };
   }

@@ -13,6 +13,7 @@ import {
   type PossibleDuplicateDecisionReceipt,
 } from './decide-possible-duplicate.command';
 import { DecidePossibleDuplicateHandler } from './decide-possible-duplicate.handler';
+import type { DuplicateDecision } from '../../domain/possible-duplicate';
 import { possibleDuplicateRefusal } from './possible-duplicate.refusal';
 
 const ROUTE = 'POST /intake/allegations/:id/possible-duplicates/:otherCaseId';
@@ -49,21 +50,7 @@ export class DecidePossibleDuplicateController {
     @ActingAs('case:link') user: ActingUser,
     @Req() request: IncomingMessage,
   ): Promise<PossibleDuplicateDecisionReceipt> {
-    return this.refusals.guard(
-      user,
-      request,
-      caseId,
-      `${ROUTE}/link`,
-      () =>
-        this.handler.execute(
-          caseId,
-          otherCaseId,
-          { kind: 'link', reason: command.reason, note: command.note },
-          user,
-          requestAuditContext(request),
-        ),
-      possibleDuplicateRefusal,
-    );
+    return this.decide(caseId, otherCaseId, { kind: 'link', ...command }, user, request);
   }
 
   @Post(':id/possible-duplicates/:otherCaseId/dismiss')
@@ -84,19 +71,22 @@ export class DecidePossibleDuplicateController {
     @ActingAs('case:link') user: ActingUser,
     @Req() request: IncomingMessage,
   ): Promise<PossibleDuplicateDecisionReceipt> {
+    return this.decide(caseId, otherCaseId, { kind: 'dismiss', ...command }, user, request);
+  }
+
+  private decide(
+    caseId: string,
+    otherCaseId: string,
+    decision: DuplicateDecision & { note?: string | undefined },
+    user: ActingUser,
+    request: IncomingMessage,
+  ): Promise<PossibleDuplicateDecisionReceipt> {
     return this.refusals.guard(
       user,
       request,
       caseId,
-      `${ROUTE}/dismiss`,
-      () =>
-        this.handler.execute(
-          caseId,
-          otherCaseId,
-          { kind: 'dismiss', reason: command.reason, note: command.note },
-          user,
-          requestAuditContext(request),
-        ),
+      `${ROUTE}/${decision.kind}`,
+      () => this.handler.execute(caseId, otherCaseId, decision, user, requestAuditContext(request)),
       possibleDuplicateRefusal,
     );
   }

@@ -1,7 +1,6 @@
 import {
   Controller,
   Get,
-  GoneException,
   InternalServerErrorException,
   Logger,
   NotFoundException,
@@ -23,7 +22,6 @@ import type { Response } from 'express';
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
-import { CaseKeyDestroyed } from '@reprisals/identity-vault';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import {
@@ -104,9 +102,6 @@ export class DownloadEvidenceController {
     try {
       opened = await this.evidence.open(this.dataSource.manager, caseId, attachmentId);
     } catch (error) {
-      if (error instanceof CaseKeyDestroyed) {
-        throw new GoneException('The personal data of this case was erased');
-      }
       if (error instanceof EvidenceFileMissing) {
         this.logger.error({ msg: 'evidence file missing from the store', attachmentId: error.attachmentId });
         throw new InternalServerErrorException('The file of this attachment cannot be read');

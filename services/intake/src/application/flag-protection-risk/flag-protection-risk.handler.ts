@@ -8,6 +8,7 @@ import { openCaseForCommand } from '../case-command';
 import type { ActingUser } from '@reprisals/security';
 import {
   flagProtectionRisk,
+  isWithheld,
   liftProtectionRisk,
   type ProtectionFlagVersion,
 } from '../../domain/protection-risk';
@@ -85,7 +86,7 @@ export class FlagProtectionRiskHandler {
         target: `protection-risk:${next.version}:${next.kind}`,
         outcome: 'allowed',
       });
-      return { version: next.version, withheld: next.kind === 'flagged' };
+      return { version: next.version, withheld: isWithheld(next) };
     });
   }
 }

@@ -4,12 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
-import { CaseProtectionEntity, whereVisibleTo } from '@reprisals/case-access';
+import { whereVisibleTo } from '@reprisals/case-access';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
 import { AllegationEntity } from '../../infrastructure/persistence/allegation.entity';
-import { ErasureRecordEntity } from '../../infrastructure/persistence/erasure-record.entity';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
 import { VictimRecordEntity } from '../../infrastructure/persistence/victim-record.entity';
 import {
@@ -30,7 +29,7 @@ export interface AllegationListItem {
   recordedAt: string;
 }
 
-/** SQL for the state of an allegation, from its erasure and its protection projection. */
+/** SQL for the state of an allegation, from its erasure record and its protection projection (tables of intake's schema). */
 const STATE_SQL = `CASE
   WHEN EXISTS (SELECT 1 FROM "erasure_record" er WHERE er."case_id" = allegation."id") THEN 'erased'
   WHEN EXISTS (SELECT 1 FROM "case_protection" cp WHERE cp."case_id" = allegation."id" AND cp."withheld") THEN 'withheld'
@@ -59,8 +58,6 @@ export class ListAllegationsController {
     @ActingAs('allegation:read') user: ActingUser,
     @Req() request: IncomingMessage,
   ): Promise<{ items: AllegationListItem[]; page: number; pageSize: number; total: number }> {
-    // The entity names keep the SQL above in step with the tables it reads.
-    void [ErasureRecordEntity, CaseProtectionEntity];
     const builder = whereVisibleTo(
       this.dataSource.getRepository(AllegationEntity).createQueryBuilder('allegation'),
       'allegation',

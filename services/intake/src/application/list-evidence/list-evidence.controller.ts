@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiGoneResponse, ApiOperation, Api
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { CaseKeyDestroyed } from '@reprisals/identity-vault';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { CaseEvidenceReader, type EvidenceView } from '../../infrastructure/evidence/case-evidence.reader';
@@ -46,13 +45,6 @@ export class ListEvidenceController {
     if (await this.dataSource.getRepository(ErasureRecordEntity).existsBy({ caseId })) {
       throw new GoneException('The personal data of this case was erased');
     }
-    try {
-      return { attachments: await this.evidence.list(this.dataSource.manager, caseId) };
-    } catch (error) {
-      if (error instanceof CaseKeyDestroyed) {
-        throw new GoneException('The personal data of this case was erased');
-      }
-      throw error;
-    }
+    return { attachments: await this.evidence.list(this.dataSource.manager, caseId) };
   }
 }

@@ -1,9 +1,8 @@
-import { Controller, Get, GoneException, Param, Req } from '@nestjs/common';
+import { Controller, Get, Param, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiGoneResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { CaseKeyDestroyed } from '@reprisals/identity-vault';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import type { CaseIdentities } from '../../domain/identities';
@@ -42,12 +41,6 @@ export class ReadIdentitiesController {
       request,
       scope: 'full',
     });
-    try {
-      return await this.identities.open(this.dataSource.manager, caseId);
-    } catch (error) {
-      if (error instanceof CaseKeyDestroyed)
-        throw new GoneException('The personal data of this case was erased');
-      throw error;
-    }
+    return this.identities.open(this.dataSource.manager, caseId);
   }
 }
