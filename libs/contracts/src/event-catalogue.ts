@@ -18,6 +18,9 @@ import { ShareAccepted } from './sharing/share-accepted.event';
 import { ShareDeclined } from './sharing/share-declined.event';
 import { ShareRevoked } from './sharing/share-revoked.event';
 import { VerificationCaseOpened } from './verification/verification-case-opened.event';
+import { VERIFICATION_PROTOCOL_EVENTS } from './verification/verification-protocol-events';
+import { DeadlineMissed } from './state-communication/deadline-missed.event';
+import { ReplyReceived } from './state-communication/reply-received.event';
 
 /** Every public event type, as the wire knows it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
@@ -40,6 +43,9 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ProtectionRiskLifted,
   PossibleDuplicateFound,
   CasesLinked,
+  ...VERIFICATION_PROTOCOL_EVENTS,
+  ReplyReceived,
+  DeadlineMissed,
 ];
 
 export class EventCatalogue {
