@@ -13,6 +13,7 @@ import {
 } from './infrastructure/persistence/reporting-data-source';
 import { ReportingSubscriptions } from './reporting.subscriptions';
 import { ProjectCasesLinkedHandler } from './application/project-case-timeline/project-cases-linked.handler';
+import { ProjectProtocolStepHandler } from './application/project-case-timeline/project-protocol-step.handler';
 
 /** Reporting: read models built from every service's events. Routes under /reporting. */
 @Module({})
@@ -36,6 +37,7 @@ export class ReportingModule {
         ProjectAuditRecordedHandler,
         ReportingSubscriptions,
         ProjectCasesLinkedHandler,
+        ProjectProtocolStepHandler,
       ],
     };
   }

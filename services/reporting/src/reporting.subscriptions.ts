@@ -1,12 +1,19 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { auditWitnessSubscriptions } from '@reprisals/audit';
-import { AllegationReceived, AuditRecorded, CasesLinked, VerificationCaseOpened } from '@reprisals/contracts';
+import {
+  AllegationReceived,
+  AuditRecorded,
+  CasesLinked,
+  VERIFICATION_PROTOCOL_EVENTS,
+  VerificationCaseOpened,
+} from '@reprisals/contracts';
 import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
 import { ProjectAuditRecordedHandler } from './application/project-case-audit/project-audit-recorded.handler';
 import { ProjectAllegationReceivedHandler } from './application/project-case-timeline/project-allegation-received.handler';
 import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
 import { ProjectCasesLinkedHandler } from './application/project-case-timeline/project-cases-linked.handler';
+import { ProjectProtocolStepHandler } from './application/project-case-timeline/project-protocol-step.handler';
 
 /** Every event reporting projects is registered here, and only here. */
 @Injectable()
@@ -17,6 +24,7 @@ export class ReportingSubscriptions implements OnModuleInit {
     private readonly verificationCaseOpened: ProjectVerificationCaseOpenedHandler,
     private readonly auditRecorded: ProjectAuditRecordedHandler,
     private readonly casesLinked: ProjectCasesLinkedHandler,
+    private readonly protocolStep: ProjectProtocolStepHandler,
   ) {}
 
   onModuleInit(): void {
@@ -25,6 +33,14 @@ export class ReportingSubscriptions implements OnModuleInit {
       subscribe('project-verification-case-opened', VerificationCaseOpened, this.verificationCaseOpened),
       // Linked cases show each other in their timelines (by id and reference only).
       subscribe('project-cases-linked', CasesLinked, this.casesLinked),
+      // Every step of the response protocol, with the version of the rules that allowed it.
+      ...VERIFICATION_PROTOCOL_EVENTS.map((definition) =>
+        subscribe(
+          `project-protocol-step-${definition.wireType.split('.').at(-1)}`,
+          definition,
+          this.protocolStep,
+        ),
+      ),
       // The audit of each case, as every service recorded it.
       ...Object.values(AuditRecorded).map((definition) =>
         subscribe(`project-audit-recorded-${definition.producer}`, definition, this.auditRecorded),

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import { InProcessTransport, type EventTransport } from '@reprisals/messaging';
+import type { Clock } from '@reprisals/kernel';
 import { createTestDatabase, type TestDatabase } from '@reprisals/testing';
 import { ALL_SERVICES } from '../src/all-services';
 import { issueDevelopmentToken, type Role } from '@reprisals/security';
@@ -28,6 +29,8 @@ export async function startProcess(options: {
   transport: EventTransport;
   logDestination?: DestinationStream;
   logLevel?: LevelWithSilent;
+  /** The process's clock: a test's ManualClock moves time for deadlines and timers. */
+  clock?: Clock;
 }): Promise<RunningProcess> {
   const app = await createServicesApplication({ ...options, quiet: true });
   await app.listen(0, '127.0.0.1');
@@ -130,7 +133,10 @@ export interface StandaloneSystem {
  * The four services in one process on a fresh database, for the tests of one file: started
  * before them, stopped after them. Returns a getter, since the system exists only once started.
  */
-export function useStandaloneSystem(databasePrefix: string): () => StandaloneSystem {
+export function useStandaloneSystem(
+  databasePrefix: string,
+  options: { clock?: Clock } = {},
+): () => StandaloneSystem {
   let system: StandaloneSystem | undefined;
   let ownAttachmentsDir: string | undefined;
   beforeAll(async () => {
@@ -147,6 +153,7 @@ export function useStandaloneSystem(databasePrefix: string): () => StandaloneSys
       services: ALL_SERVICES,
       databaseUrl: database.url,
       transport,
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     system = { running, database, transport, attachmentsDir };
   });

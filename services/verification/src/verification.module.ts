@@ -1,12 +1,34 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
+import { DecideApprovalController } from './application/decide-approval/decide-approval.controller';
 import { GetVerificationCaseController } from './application/get-verification-case/get-verification-case.controller';
+import { ListApprovalsController } from './application/list-approvals/list-approvals.controller';
+import { ListProtocolDecisionsController } from './application/list-protocol-decisions/list-protocol-decisions.controller';
+import { ListVerificationCasesController } from './application/list-verification-cases/list-verification-cases.controller';
 import { OpenCaseOnAllegationReceivedHandler } from './application/open-case-on-allegation-received/open-case-on-allegation-received.handler';
+import { ProtocolOutcomeWriter } from './application/protocol-steps/protocol-outcome.writer';
+import { ProtocolStepRunner } from './application/protocol-steps/protocol-step.runner';
+import { PublishResponseProtocolController } from './application/publish-response-protocol/publish-response-protocol.controller';
+import { ProtocolReactionRunner } from './application/react-to-other-services/protocol-reaction.runner';
+import {
+  ReactToConsentRecordedHandler,
+  ReactToConsentWithdrawnHandler,
+} from './application/react-to-other-services/react-to-consent.handler';
+import { ReactToLinkedCaseHandler } from './application/react-to-other-services/react-to-linked-case.handler';
+import { ReactToProtectionFlagHandler } from './application/react-to-other-services/react-to-protection-flag.handler';
+import {
+  ReactToDeadlineMissedHandler,
+  ReactToStateReplyHandler,
+} from './application/react-to-other-services/react-to-state-reply.handler';
+import { TakeProtocolStepController } from './application/take-protocol-step/take-protocol-step.controller';
+import { VerificationCaseReader } from './application/verification-case.reader';
+import { protocolPoliciesProvider } from './infrastructure/policy/protocol-policies.provider';
 import {
   VERIFICATION_ENTITIES,
   VERIFICATION_MIGRATIONS,
   VERIFICATION_SCHEMA,
 } from './infrastructure/persistence/verification-data-source';
+import { ProtocolTimers } from './infrastructure/timers/protocol-timers';
 import { VerificationSubscriptions } from './verification.subscriptions';
 
 /** Verification: the graduated response protocol of each case. Routes under /verification. */
@@ -24,8 +46,32 @@ export class VerificationModule {
         },
         options,
       ),
-      controllers: [GetVerificationCaseController],
-      providers: [OpenCaseOnAllegationReceivedHandler, VerificationSubscriptions],
+      controllers: [
+        PublishResponseProtocolController,
+        ListVerificationCasesController,
+        GetVerificationCaseController,
+        ListProtocolDecisionsController,
+        TakeProtocolStepController,
+        ListApprovalsController,
+        DecideApprovalController,
+      ],
+      providers: [
+        protocolPoliciesProvider,
+        ProtocolOutcomeWriter,
+        ProtocolStepRunner,
+        ProtocolReactionRunner,
+        VerificationCaseReader,
+        ProtocolTimers,
+        OpenCaseOnAllegationReceivedHandler,
+        ReactToConsentRecordedHandler,
+        ReactToConsentWithdrawnHandler,
+        ReactToProtectionFlagHandler,
+        ReactToStateReplyHandler,
+        ReactToDeadlineMissedHandler,
+        ReactToLinkedCaseHandler,
+        VerificationSubscriptions,
+      ],
+      exports: [ProtocolTimers],
     };
   }
 }

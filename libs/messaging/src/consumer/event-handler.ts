@@ -8,12 +8,13 @@ export interface HandlerContext {
   /**
    * Records an event caused by the one being handled. Causation, correlation and case
    * come from the handled event; the actor defaults to this service acting on its rules.
+   * Returns the event as it will be published.
    */
   emit<TDef extends EventDefinition>(
     definition: TDef,
     data: DataOf<TDef>,
     options?: { policyVersion?: string; actor?: ActorRef; caseId?: string },
-  ): void;
+  ): EventOf<TDef>;
 }
 
 export interface EventHandler<TEvent extends IntegrationEvent = IntegrationEvent> {

@@ -321,20 +321,20 @@ export class ServiceEventConsumer {
         manager: unit.manager,
         now,
         emit: (definition, data, options) => {
-          unit.record(
-            createEvent(definition, data, {
-              caseId: options?.caseId ?? event.metadata.caseId,
-              actor: options?.actor ?? {
-                kind: 'system',
-                service: definition.producer,
-                ...(eventEntity(event) ? { entity: eventEntity(event) } : {}),
-              },
-              occurredAt: now,
-              correlationId: event.metadata.correlationId,
-              causationId: event.metadata.eventId,
-              ...(options?.policyVersion ? { policyVersion: options.policyVersion } : {}),
-            }),
-          );
+          const emitted = createEvent(definition, data, {
+            caseId: options?.caseId ?? event.metadata.caseId,
+            actor: options?.actor ?? {
+              kind: 'system',
+              service: definition.producer,
+              ...(eventEntity(event) ? { entity: eventEntity(event) } : {}),
+            },
+            occurredAt: now,
+            correlationId: event.metadata.correlationId,
+            causationId: event.metadata.eventId,
+            ...(options?.policyVersion ? { policyVersion: options.policyVersion } : {}),
+          });
+          unit.record(emitted);
+          return emitted;
         },
       };
       await subscription.handler.handle(event, context);

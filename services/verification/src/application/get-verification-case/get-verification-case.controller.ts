@@ -5,18 +5,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
-import { VerificationCaseEntity } from '../../infrastructure/persistence/verification-case.entity';
 import { VERIFICATION_DATA_SOURCE } from '../../infrastructure/persistence/verification-data-source';
-
-export interface VerificationCaseView {
-  caseId: string;
-  reference: string;
-  stateConcerned: string;
-  leadEntity: string;
-  stage: string;
-  protocolVersion: string;
-  openedAt: string;
-}
+import { VerificationCaseReader } from '../verification-case.reader';
+import type { VerificationCaseView } from '../verification-case.view';
 
 @ApiTags('verification')
 @ApiBearerAuth()
@@ -26,27 +17,23 @@ export class GetVerificationCaseController {
   constructor(
     @InjectDataSource(VERIFICATION_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly gate: CaseReadGate,
+    private readonly reader: VerificationCaseReader,
   ) {}
 
   @Get(':id')
   @RequirePermission('case:read')
-  @ApiOperation({ summary: 'Where the case stands in the response protocol, and under which version' })
+  @ApiOperation({
+    summary:
+      'Where the case stands in the response protocol: stage, track, risk, scope, verification outcome, actions, approvals, escalation, timers and the protocol version it runs under',
+  })
   async get(
     @Param('id', UuidParamPipe) id: string,
     @ActingAs('case:read') user: ActingUser,
     @Req() request: IncomingMessage,
   ): Promise<VerificationCaseView> {
     await this.gate.open({ service: 'verification', dataSource: this.dataSource, caseId: id, user, request });
-    const row = await this.dataSource.getRepository(VerificationCaseEntity).findOneBy({ caseId: id });
-    if (!row) throw new NotFoundException('No such case');
-    return {
-      caseId: row.caseId,
-      reference: row.reference,
-      stateConcerned: row.stateConcerned,
-      leadEntity: row.leadEntity,
-      stage: row.stage,
-      protocolVersion: row.protocolVersion,
-      openedAt: row.openedAt.toISOString(),
-    };
+    const view = await this.reader.read(id);
+    if (!view) throw new NotFoundException('No such case');
+    return view;
   }
 }

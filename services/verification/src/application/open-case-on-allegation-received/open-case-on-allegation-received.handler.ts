@@ -2,21 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@reprisals/audit';
 import { VerificationCaseOpened, type AllegationReceivedEvent } from '@reprisals/contracts';
 import type { EventHandler, HandlerContext } from '@reprisals/messaging';
-import { CURRENT_RESPONSE_PROTOCOL_VERSION } from '../../domain/response-protocol';
 import { openVerificationCase } from '../../domain/verification-case';
-import { VerificationCaseEntity } from '../../infrastructure/persistence/verification-case.entity';
+import { ProtocolPolicies } from '../../infrastructure/policy/protocol-policies';
+import { VerificationCaseRepository } from '../../infrastructure/persistence/verification-case.repository';
 
-/** A received allegation enters the response protocol at its first stage. */
+/** A received allegation enters the response protocol at its first stage, under the version in force. */
 @Injectable()
 export class OpenCaseOnAllegationReceivedHandler implements EventHandler<AllegationReceivedEvent> {
-  constructor(private readonly audit: AuditTrail) {}
+  private readonly cases = new VerificationCaseRepository();
+
+  constructor(
+    private readonly audit: AuditTrail,
+    private readonly policies: ProtocolPolicies,
+  ) {}
 
   async handle(event: AllegationReceivedEvent, context: HandlerContext): Promise<void> {
     const opened = openVerificationCase(event.data, {
-      protocolVersion: CURRENT_RESPONSE_PROTOCOL_VERSION,
+      protocolVersion: this.policies.inForce(context.now).version,
       now: context.now,
     });
-    await context.manager.getRepository(VerificationCaseEntity).insert(opened);
+    await this.cases.insert(context.manager, opened, context.now);
     context.emit(
       VerificationCaseOpened,
       {

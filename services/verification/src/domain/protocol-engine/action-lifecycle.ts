@@ -42,12 +42,19 @@ export function decideAction(
   ];
   if (replyDue)
     timers.push({ change: 'schedule', kind: 'escalation-due', subject: action.id, dueAt: replyDue });
+  const actions = current.actions.map((a) => (a.id === action.id ? decided : a));
+  // The urgent track's deadline is met once every urgent action is decided.
+  const urgentMet =
+    current.urgentResponseDueAt !== null &&
+    policy.urgentActions.every((type) => actions.some((a) => a.type === type && a.status === 'decided'));
+  if (urgentMet) timers.push({ change: 'cancel', kind: 'urgent-response-due', subject: current.caseId });
   return {
     case: {
       ...current,
       stage,
       escalation,
-      actions: current.actions.map((a) => (a.id === action.id ? decided : a)),
+      actions,
+      urgentResponseDueAt: urgentMet ? null : current.urgentResponseDueAt,
     },
     events: [
       protocolEvent(ResponseActionDecided, {

@@ -260,3 +260,14 @@ export function reactToTimer(
         : unchanged(current);
   }
 }
+
+/**
+ * A new act against the same person (another case linked to this one): once the case has been
+ * raised with the State, the next level of the ladder becomes due.
+ */
+export function reactToNewAct(current: VerificationCase, context: ReactionContext): ProtocolOutcome {
+  const raised = current.actions.some(
+    (action) => action.reach === 'state' && (action.status === 'decided' || action.status === 'completed'),
+  );
+  return raised ? escalate(current, 'new-act-against-same-person', context) : unchanged(current);
+}

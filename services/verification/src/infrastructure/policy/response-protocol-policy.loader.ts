@@ -65,10 +65,14 @@ export function parseResponseProtocolPolicy(text: string, source = 'document'): 
 
 function describeIssue(issue: z.core.$ZodIssue, document: Document, lines: LineCounter): string {
   const path = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+  // An unknown key is pointed at itself, not at the map that holds it.
+  const at = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path;
   const field = path.join('.');
-  const line = lineOf(document, path, lines);
+  const line = lineOf(document, at, lines);
   const where = line ? `line ${line}: ` : '';
-  return `${where}${field ? `${field}: ` : ''}${issue.message}`;
+  const message =
+    issue.code === 'invalid_union' ? 'must be a described stage, or a stage per outcome' : issue.message;
+  return `${where}${field ? `${field}: ` : ''}${message}`;
 }
 
 /** The line of the deepest node of the path that exists (an unknown key is found in its parent map). */
