@@ -34,7 +34,7 @@ export {
 
 export { SecurityModule, type SecurityModuleOptions } from './nest/security.module';
 export { PermissionGuard } from './nest/permission.guard';
-export { Public, PUBLIC_ROUTE } from './nest/public.decorator';
+export { Public, PUBLIC_EXTENSION, PUBLIC_ROUTE } from './nest/public.decorator';
 export {
   PERMISSION_EXTENSION,
   RequirePermission,

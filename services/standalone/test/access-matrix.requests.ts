@@ -3,6 +3,7 @@ import { SERVICE_NAMES, type ServiceName } from '@reprisals/contracts';
 import type { AccessPolicy, Permission, Role } from '@reprisals/security';
 import { CONSENT_TO_SHARE, type CaseSharingSteps, type RecordedCase } from './case-sharing.fixture';
 import { evidenceForm } from './evidence.fixture';
+import { eventually } from '@reprisals/testing';
 import { validAllegation } from './system.fixture';
 
 /**
@@ -110,6 +111,36 @@ const offerToPartner: ValidRequestFactory = {
     };
   },
 };
+
+/** A new case shared with the partner, once verification has opened it. */
+async function caseInVerification({ newCase, steps }: MatrixFixtures): Promise<string> {
+  const id = await newCase({ consentToShare: true, acceptedByPartner: true });
+  const recorded = { id, stateConcerned: validAllegation.stateConcerned };
+  // Verification knows the case and the partner's share: its answer is then about access alone.
+  await eventually(async () => (await steps.viewIn('verification', recorded, PARTNER)).status === 200, {
+    description: 'verification to show the new case to the partner',
+  });
+  return id;
+}
+
+/** A verification conclusion proposed by the lead's officer, waiting for a supervisor. */
+async function pendingApproval(fixtures: MatrixFixtures): Promise<string> {
+  const id = await caseInVerification(fixtures);
+  const step = (body: unknown) =>
+    fixtures.setUp('verification-officer', 'POST', `/verification/cases/${id}/transitions`, body);
+  await step({ action: 'begin-screening' });
+  await step({ action: 'screen', inScope: true, cooperationCategory: 'a', perpetratorType: 'state' });
+  await step({ action: 'assess-risk', risk: 'medium', urgency: 'routine' });
+  const proposed = await step({
+    action: 'conclude-verification',
+    outcome: 'unverified',
+    concludedOn: '2026-05-05',
+    corroborationIds: [],
+  });
+  return (proposed.approvals as { id: string; status: string }[]).find(
+    (approval) => approval.status === 'pending',
+  )!.id;
+}
 
 /** The routes every service has: its audit trail and its dead letters. */
 const everyServiceRoutes = (service: ServiceName): Record<string, ValidRequestFactory> => ({
@@ -275,6 +306,31 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
     build: ({ sharedCase }) => ({ query: { country: sharedCase.stateConcerned } }),
   },
   'GET /verification/cases/{id}': sharedCaseRead,
+  'GET /verification/cases/{id}/decisions': sharedCaseRead,
+  'GET /verification/cases': {
+    reach: 'any-entity',
+    build: ({ sharedCase }) => ({ query: { state: sharedCase.stateConcerned, overdue: 'false' } }),
+  },
+  // A step of its own case, shared with the partner (who sees it but does not steer it).
+  'POST /verification/cases/{id}/transitions': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({
+      params: { id: await caseInVerification(fixtures) },
+      body: { action: 'begin-screening' },
+    }),
+  },
+  'GET /verification/approvals': { reach: 'any-entity', build: () => ({}) },
+  'POST /verification/approvals/{id}/approve': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({ params: { id: await pendingApproval(fixtures) }, body: {} }),
+  },
+  'POST /verification/approvals/{id}/reject': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({
+      params: { id: await pendingApproval(fixtures) },
+      body: { reason: 'insufficient-corroboration' },
+    }),
+  },
   'GET /state-communication/states/{stateCode}/cases': {
     reach: 'any-entity',
     build: ({ sharedCase }) => ({

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ManualClock } from '@reprisals/kernel';
+import { InProcessTransport } from '@reprisals/messaging';
+import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
+import { ProtocolTimers } from '@reprisals/verification';
+import { ALL_SERVICES } from '../src/all-services';
+import { queryRows, startProcess, type RunningProcess } from './system.fixture';
+import { pendingApprovalOf, protocolClient, screenedAt } from './verification-protocol.fixture';
+
+const DAY = 86_400_000;
+
+/**
+ * A timer that falls due while every process is down fires once when they are back: the
+ * system is stopped with a reply deadline pending, the clock moves past it, the system starts
+ * again, and the escalation happens exactly once (one decision, one event), however often the
+ * scheduler runs afterwards.
+ */
+describe('protocol timers across a restart', () => {
+  const clock = new ManualClock('2026-11-30T09:00:00.000Z');
+  let database: TestDatabase;
+  let running: RunningProcess | undefined;
+  let attachments: string;
+  const start = async () =>
+    startProcess({
+      processName: 'standalone',
+      services: ALL_SERVICES,
+      databaseUrl: database.url,
+      transport: new InProcessTransport(),
+      clock,
+    });
+
+  beforeAll(async () => {
+    attachments = mkdtempSync(path.join(tmpdir(), 'verification-restart-'));
+    process.env['ATTACHMENTS_DIR'] = attachments;
+    database = await createTestDatabase('verification_restart');
+    running = await start();
+  });
+
+  afterAll(async () => {
+    await running?.app.close();
+    await database?.drop();
+    delete process.env['ATTACHMENTS_DIR'];
+    rmSync(attachments, { recursive: true, force: true });
+  });
+
+  const escalations = async (caseId: string) => ({
+    decisions: await queryRows<{ outcome: string }>(
+      database.url,
+      `SELECT outcome FROM verification.protocol_decision WHERE case_id = $1 AND outcome LIKE 'escalation:%'`,
+      [caseId],
+    ),
+    events: await queryRows<{ event_id: string }>(
+      database.url,
+      `SELECT event_id FROM verification.outbox_message WHERE message_key = $1 AND event_type LIKE '%escalation-due'`,
+      [caseId],
+    ),
+  });
+
+  it('given a reply deadline that passes while every process is down, when the system starts again, then the escalation fires once', async () => {
+    const protocol = protocolClient(
+      () => running!.baseUrl,
+      () => database.url,
+    );
+    const caseId = await protocol.recordCase({ consent: true });
+    const assessed = await protocol.walk(caseId, ...screenedAt('high'), {
+      action: 'record-corroboration',
+      kind: 'official-record',
+      reliability: 'reliable',
+      credibility: 'confirmed',
+    });
+    const proposed = await protocol.walk(caseId, {
+      action: 'conclude-verification',
+      outcome: 'verified',
+      concludedOn: '2026-11-30',
+      corroborationIds: [assessed.corroborations[0].id],
+    });
+    await protocol.approve(pendingApprovalOf(proposed));
+    const engagement = await protocol.walk(caseId, {
+      action: 'propose-action',
+      actionType: 'private-engagement',
+      priority: 'high',
+    });
+    expect((await protocol.approve(pendingApprovalOf(engagement))).status).toBe(200);
+
+    await running!.app.close();
+    running = undefined;
+    clock.advance(31 * DAY);
+    expect(await escalations(caseId)).toEqual({ decisions: [], events: [] });
+
+    running = await start();
+    const after = await eventually(async () => {
+      const seen = await escalations(caseId);
+      return seen.decisions.length > 0 ? seen : undefined;
+    });
+    // The scheduler runs again, as it does every second: nothing fires twice.
+    const timers = running.app.get(ProtocolTimers, { strict: false });
+    expect(await timers.scheduler.fireDue()).toBe(0);
+    expect(await escalations(caseId)).toEqual(after);
+    expect(after.decisions).toEqual([{ outcome: 'escalation:no-substantive-reply-by-deadline' }]);
+    expect(after.events).toHaveLength(1);
+    const view = await protocol.read(caseId);
+    expect(view.body.escalation).toMatchObject({ nextActionType: 'allegation-letter' });
+    expect(view.body.timers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'escalation-due', status: 'fired' })]),
+    );
+  });
+});
