@@ -78,12 +78,17 @@ if [[ -z "$pid" ]]; then
     "$KAFKA_HOME/server.properties.template" >"$props"
 
   # 4. Format the storage once. The cluster id is a random UUID in Kafka's form: 16 bytes,
-  # URL-safe base64 without padding (what `kafka.tools.StorageTool random-uuid` prints).
+  # URL-safe base64 without padding (what `kafka.tools.StorageTool random-uuid` prints). Like
+  # Kafka's own generator, an id starting with '-' is drawn again: the command line would read
+  # it as an option.
   if [[ ! -f "$KAFKA_DATA_DIR/kraft-logs/meta.properties" ]]; then
-    uuid_hex="$(tr -d '-' </proc/sys/kernel/random/uuid)"
-    uuid_bytes=""
-    for ((i = 0; i < 32; i += 2)); do uuid_bytes+="\\x${uuid_hex:i:2}"; done
-    cluster_id="$(printf '%b' "$uuid_bytes" | base64 | tr '+/' '-_' | tr -d '=\n')"
+    cluster_id="-"
+    while [[ "$cluster_id" == -* ]]; do
+      uuid_hex="$(tr -d '-' </proc/sys/kernel/random/uuid)"
+      uuid_bytes=""
+      for ((i = 0; i < 32; i += 2)); do uuid_bytes+="\\x${uuid_hex:i:2}"; done
+      cluster_id="$(printf '%b' "$uuid_bytes" | base64 | tr '+/' '-_' | tr -d '=\n')"
+    done
     if ! java -Xmx256m "${java_opts[@]}" kafka.tools.StorageTool format \
       -t "$cluster_id" -c "$props" --ignore-formatted >"$KAFKA_LOG_DIR/format.out" 2>&1 9>&-; then
       cat "$KAFKA_LOG_DIR/format.out" >&2

@@ -6,6 +6,7 @@ import { VerificationModule } from '@reprisals/verification';
 import type { ServiceModuleFactory } from '@reprisals/service-platform';
 import { createTestDatabase, testKafkaBrokers, uniqueId, type TestDatabase } from '@reprisals/testing';
 import { describeShareRevocation } from './share-revocation.contract';
+import { describeProtocolAcrossServices } from './verification-protocol.contract';
 import { startProcess, type RunningProcess } from './system.fixture';
 import { describeWalkingSkeleton } from './walking-skeleton.contract';
 
@@ -55,6 +56,12 @@ describe('distributed mode: each service its own application, Kafka between them
 
   describeShareRevocation('distributed over Kafka', () => ({
     urlOf: (service) => running.get(service)!.baseUrl,
+    deliveryTimeoutMs: 30_000,
+  }));
+
+  describeProtocolAcrossServices('distributed over Kafka', () => ({
+    urlOf: (service) => running.get(service)!.baseUrl,
+    databaseUrl: database.url,
     deliveryTimeoutMs: 30_000,
   }));
 });

@@ -10,6 +10,7 @@ import {
   protocolClient,
   screenedAt,
 } from './verification-protocol.fixture';
+import { describeProtocolAcrossServices } from './verification-protocol.contract';
 
 const DAY = 86_400_000;
 
@@ -19,26 +20,13 @@ describe('the graduated response protocol, through the API', () => {
   const baseUrl = () => system().running.baseUrl;
   const protocol = protocolClient(baseUrl, () => system().database.url);
 
-  /** A case verified by an officer and approved by a supervisor, waiting for its response decision. */
-  async function verifiedCase(options: { consent: boolean; risk?: string }): Promise<string> {
-    const caseId = await protocol.recordCase({ consent: options.consent });
-    const assessed = await protocol.walk(caseId, ...screenedAt(options.risk ?? 'high'), {
-      action: 'record-corroboration',
-      kind: 'witness-testimony',
-      reliability: 'usually-reliable',
-      credibility: 'probably-true',
-      reference: 'S-7KQ2',
-    });
-    const proposed = await protocol.walk(caseId, {
-      action: 'conclude-verification',
-      outcome: 'verified',
-      concludedOn: '2026-11-30',
-      corroborationIds: [assessed.corroborations[0].id],
-    });
-    const approved = await protocol.approve(pendingApprovalOf(proposed));
-    expect(approved.status).toBe(200);
-    return caseId;
-  }
+  describeProtocolAcrossServices('standalone, in-process', () => ({
+    urlOf: baseUrl,
+    databaseUrl: system().database.url,
+    deliveryTimeoutMs: 10_000,
+  }));
+
+  const verifiedCase = (options: { consent: boolean; risk?: string }) => protocol.verifiedCase(options);
 
   it('given an allegation, when an officer and a supervisor take it through every stage, then a State-facing response is decided under v1 and every decision says so', async () => {
     const caseId = await protocol.recordCase({ consent: true });
@@ -141,12 +129,7 @@ describe('the graduated response protocol, through the API', () => {
 
   it('given a decided State-facing action, when the State stays silent past the reply deadline, then the next level of the ladder becomes due by itself', async () => {
     const caseId = await verifiedCase({ consent: true });
-    const proposed = await protocol.walk(caseId, {
-      action: 'propose-action',
-      actionType: 'private-engagement',
-      priority: 'high',
-    });
-    await protocol.approve(pendingApprovalOf(proposed));
+    await protocol.decide(caseId, { actionType: 'private-engagement' });
     const before = await call(
       baseUrl(),
       'GET',
@@ -185,6 +168,48 @@ describe('the graduated response protocol, through the API', () => {
     expect(answered.body.escalation).toBeNull();
   });
 
+  it('given identical facts against two States, when both walk the same steps, then their schedules, escalations and ladders are identical', async () => {
+    const walkAgainst = async (state: string) => {
+      const caseId = await protocol.verifiedCase({ consent: true, risk: 'medium', state });
+      await protocol.decide(caseId, { actionType: 'private-engagement' });
+      return caseId;
+    };
+    const schedule = async (caseId: string) => {
+      const { body } = await protocol.read(caseId);
+      return {
+        stage: body.stage,
+        actions: body.actions.map((a: Record<string, unknown>) => [
+          a.type,
+          a.ladderLevel,
+          a.nextReviewOn,
+          a.replyDueAt,
+        ]),
+        timers: body.timers.map((t: Record<string, unknown>) => [t.kind, t.dueAt, t.status]).sort(),
+        escalation: body.escalation && [
+          body.escalation.trigger,
+          body.escalation.nextActionType,
+          body.escalation.dueSince,
+        ],
+      };
+    };
+    const belarus = await walkAgainst('BLR');
+    const nicaragua = await walkAgainst('NIC');
+    expect(await schedule(belarus)).toEqual(await schedule(nicaragua));
+
+    clock.advance(46 * DAY);
+    await eventually(
+      async () =>
+        (await protocol.read(belarus)).body.escalation && (await protocol.read(nicaragua)).body.escalation,
+    );
+    const [first, second] = [await schedule(belarus), await schedule(nicaragua)];
+    expect(first).toEqual(second);
+    expect(first.escalation).toEqual([
+      'no-substantive-reply-by-deadline',
+      'allegation-letter',
+      expect.any(String),
+    ]);
+  });
+
   it('given no consent to raise the case, when a State-facing action is proposed, then the consent gate refuses it, says what would satisfy it, audits the refusal and changes nothing', async () => {
     const caseId = await verifiedCase({ consent: false });
     const decisionsBefore = (await protocol.decisions(caseId)).body.decisions.length;
@@ -221,6 +246,26 @@ describe('the graduated response protocol, through the API', () => {
     expect(overridden.body.actions[0]).toMatchObject({
       status: 'decided',
       consentOverride: { by: { sub: SUPERVISOR } },
+    });
+
+    // The written reasons are free text: they go with the case's personal data.
+    const erased = await call(baseUrl(), 'DELETE', `/intake/allegations/${caseId}/personal-data`, {
+      ...(await as('supervisor', LEAD)),
+      body: { reason: 'request-of-the-person', note: 'Asked in writing to erase every record of them.' },
+    });
+    expect(erased.status).toBe(200);
+    const forgotten = await eventually(async () => {
+      const rows = await queryRows<{ state: string }>(
+        system().database.url,
+        'SELECT protocol_state::text AS state FROM verification.verification_case WHERE case_id = $1',
+        [caseId],
+      );
+      return rows[0] && !rows[0].state.includes('incommunicado') ? rows[0].state : undefined;
+    });
+    expect(forgotten).not.toContain('only protection left');
+    expect((await protocol.read(caseId)).body.actions[0]).toMatchObject({
+      status: 'decided',
+      type: 'urgent-appeal',
     });
   });
 

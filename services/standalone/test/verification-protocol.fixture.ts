@@ -1,3 +1,4 @@
+import type { ServiceName } from '@reprisals/contracts';
 import { eventually } from '@reprisals/testing';
 import type { Role } from '@reprisals/security';
 import { as, call, queryRows, validAllegation } from './system.fixture';
@@ -21,20 +22,25 @@ export const screenedAt = (risk: string, urgency = 'urgent') => [
   { action: 'assess-risk', risk, urgency },
 ];
 
-/** What the verification routes are called with, for one running system. */
-export function protocolClient(baseUrl: () => string, databaseUrl: () => string) {
+/**
+ * What the verification routes are called with: `urlOf` gives each service's address (one
+ * address for all of them in standalone mode), `databaseUrl` the system's database.
+ */
+export function protocolClient(urlOf: (service: ServiceName) => string, databaseUrl: () => string) {
+  const baseUrl = () => urlOf('verification');
+  const intakeUrl = () => urlOf('intake');
   const asRole = (role: Role, sub: string) => as(role, LEAD, sub);
   const client = {
     /** An allegation recorded in intake (with consent to raise it if asked), once verification has opened it. */
     async recordCase(options: { consent?: boolean; state?: string } = {}): Promise<string> {
-      const created = await call(baseUrl(), 'POST', '/intake/allegations', {
+      const created = await call(intakeUrl(), 'POST', '/intake/allegations', {
         ...(await as('intake-officer', LEAD)),
         body: { ...validAllegation, ...(options.state ? { stateConcerned: options.state } : {}) },
       });
       if (created.status !== 201) throw new Error(`allegation not recorded: ${created.status}`);
       const caseId: string = created.body.id;
       if (options.consent) {
-        const consent = await call(baseUrl(), 'POST', `/intake/allegations/${caseId}/consent`, {
+        const consent = await call(intakeUrl(), 'POST', `/intake/allegations/${caseId}/consent`, {
           ...(await as('intake-officer', LEAD)),
           body: CONSENT_TO_RAISE,
         });
@@ -72,6 +78,45 @@ export function protocolClient(baseUrl: () => string, databaseUrl: () => string)
         last = answer.body;
       }
       return last;
+    },
+    /**
+     * A case screened in scope at `risk`, corroborated, concluded `verified` by the officer and
+     * approved by a supervisor: waiting for its response decision.
+     */
+    async verifiedCase(options: {
+      consent: boolean;
+      risk?: string;
+      urgency?: string;
+      state?: string;
+    }): Promise<string> {
+      const caseId = await client.recordCase({
+        consent: options.consent,
+        ...(options.state ? { state: options.state } : {}),
+      });
+      const assessed = await client.walk(caseId, ...screenedAt(options.risk ?? 'high', options.urgency), {
+        action: 'record-corroboration',
+        kind: 'witness-testimony',
+        reliability: 'usually-reliable',
+        credibility: 'probably-true',
+        reference: 'S-7KQ2',
+      });
+      const proposed = await client.walk(caseId, {
+        action: 'conclude-verification',
+        outcome: 'verified',
+        concludedOn: assessed.openedAt.slice(0, 10),
+        corroborationIds: [assessed.corroborations[0].id],
+      });
+      const approved = await client.approve(pendingApprovalOf(proposed));
+      if (approved.status !== 200) throw new Error(`conclusion not approved: ${approved.status}`);
+      return caseId;
+    },
+    /** Proposes a response action as the officer and has a supervisor approve it: the case as it then is. */
+    async decide(caseId: string, action: Record<string, unknown>): Promise<any> {
+      const proposed = await client.walk(caseId, { action: 'propose-action', priority: 'high', ...action });
+      const approved = await client.approve(pendingApprovalOf(proposed));
+      if (approved.status !== 200)
+        throw new Error(`action not approved: ${approved.status} ${JSON.stringify(approved.body)}`);
+      return approved.body;
     },
     approve: async (approvalId: string, sub = SUPERVISOR, body: unknown = {}) =>
       call(baseUrl(), 'POST', `/verification/approvals/${approvalId}/approve`, {

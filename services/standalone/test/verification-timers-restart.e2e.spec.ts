@@ -7,7 +7,7 @@ import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/te
 import { ProtocolTimers } from '@reprisals/verification';
 import { ALL_SERVICES } from '../src/all-services';
 import { queryRows, startProcess, type RunningProcess } from './system.fixture';
-import { pendingApprovalOf, protocolClient, screenedAt } from './verification-protocol.fixture';
+import { protocolClient } from './verification-protocol.fixture';
 
 const DAY = 86_400_000;
 
@@ -63,26 +63,8 @@ describe('protocol timers across a restart', () => {
       () => running!.baseUrl,
       () => database.url,
     );
-    const caseId = await protocol.recordCase({ consent: true });
-    const assessed = await protocol.walk(caseId, ...screenedAt('high'), {
-      action: 'record-corroboration',
-      kind: 'official-record',
-      reliability: 'reliable',
-      credibility: 'confirmed',
-    });
-    const proposed = await protocol.walk(caseId, {
-      action: 'conclude-verification',
-      outcome: 'verified',
-      concludedOn: '2026-11-30',
-      corroborationIds: [assessed.corroborations[0].id],
-    });
-    await protocol.approve(pendingApprovalOf(proposed));
-    const engagement = await protocol.walk(caseId, {
-      action: 'propose-action',
-      actionType: 'private-engagement',
-      priority: 'high',
-    });
-    expect((await protocol.approve(pendingApprovalOf(engagement))).status).toBe(200);
+    const caseId = await protocol.verifiedCase({ consent: true });
+    await protocol.decide(caseId, { actionType: 'private-engagement' });
 
     await running!.app.close();
     running = undefined;

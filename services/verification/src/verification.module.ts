@@ -9,17 +9,8 @@ import { OpenCaseOnAllegationReceivedHandler } from './application/open-case-on-
 import { ProtocolOutcomeWriter } from './application/protocol-steps/protocol-outcome.writer';
 import { ProtocolStepRunner } from './application/protocol-steps/protocol-step.runner';
 import { PublishResponseProtocolController } from './application/publish-response-protocol/publish-response-protocol.controller';
+import { ProtocolReactionHandlers } from './application/react-to-other-services/protocol-reaction.handlers';
 import { ProtocolReactionRunner } from './application/react-to-other-services/protocol-reaction.runner';
-import {
-  ReactToConsentRecordedHandler,
-  ReactToConsentWithdrawnHandler,
-} from './application/react-to-other-services/react-to-consent.handler';
-import { ReactToLinkedCaseHandler } from './application/react-to-other-services/react-to-linked-case.handler';
-import { ReactToProtectionFlagHandler } from './application/react-to-other-services/react-to-protection-flag.handler';
-import {
-  ReactToDeadlineMissedHandler,
-  ReactToStateReplyHandler,
-} from './application/react-to-other-services/react-to-state-reply.handler';
 import { TakeProtocolStepController } from './application/take-protocol-step/take-protocol-step.controller';
 import { VerificationCaseReader } from './application/verification-case.reader';
 import { protocolPoliciesProvider } from './infrastructure/policy/protocol-policies.provider';
@@ -60,15 +51,10 @@ export class VerificationModule {
         ProtocolOutcomeWriter,
         ProtocolStepRunner,
         ProtocolReactionRunner,
+        ProtocolReactionHandlers,
         VerificationCaseReader,
         ProtocolTimers,
         OpenCaseOnAllegationReceivedHandler,
-        ReactToConsentRecordedHandler,
-        ReactToConsentWithdrawnHandler,
-        ReactToProtectionFlagHandler,
-        ReactToStateReplyHandler,
-        ReactToDeadlineMissedHandler,
-        ReactToLinkedCaseHandler,
         VerificationSubscriptions,
       ],
       exports: [ProtocolTimers],

@@ -5,22 +5,23 @@ import {
   ConsentRecorded,
   ConsentWithdrawn,
   DeadlineMissed,
+  NO_CONSENT,
+  PersonalDataErased,
   ProtectionRiskFlagged,
   ReplyReceived,
 } from '@reprisals/contracts';
 import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
 import { OpenCaseOnAllegationReceivedHandler } from './application/open-case-on-allegation-received/open-case-on-allegation-received.handler';
+import { ProtocolReactionHandlers } from './application/react-to-other-services/protocol-reaction.handlers';
 import {
-  ReactToConsentRecordedHandler,
-  ReactToConsentWithdrawnHandler,
-} from './application/react-to-other-services/react-to-consent.handler';
-import { ReactToLinkedCaseHandler } from './application/react-to-other-services/react-to-linked-case.handler';
-import { ReactToProtectionFlagHandler } from './application/react-to-other-services/react-to-protection-flag.handler';
-import {
-  ReactToDeadlineMissedHandler,
-  ReactToStateReplyHandler,
-} from './application/react-to-other-services/react-to-state-reply.handler';
+  escalate,
+  reactToConsent,
+  reactToErasure,
+  reactToNewAct,
+  reactToProtectionFlag,
+  reactToStateReply,
+} from './domain/protocol-engine/protocol-reactions';
 
 /** Every event verification reacts to is registered here, and only here. */
 @Injectable()
@@ -28,25 +29,75 @@ export class VerificationSubscriptions implements OnModuleInit {
   constructor(
     private readonly messaging: ServiceMessaging,
     private readonly openCase: OpenCaseOnAllegationReceivedHandler,
-    private readonly consentRecorded: ReactToConsentRecordedHandler,
-    private readonly consentWithdrawn: ReactToConsentWithdrawnHandler,
-    private readonly protectionFlag: ReactToProtectionFlagHandler,
-    private readonly stateReply: ReactToStateReplyHandler,
-    private readonly deadlineMissed: ReactToDeadlineMissedHandler,
-    private readonly linkedCase: ReactToLinkedCaseHandler,
+    private readonly reactions: ProtocolReactionHandlers,
   ) {}
 
   onModuleInit(): void {
+    const react = this.reactions;
     this.messaging.consumer.register(
       subscribe('open-case-on-allegation-received', AllegationReceived, this.openCase),
       // Consent and protection close State-facing and public actions (the gates read the projections).
-      subscribe('cancel-actions-on-consent-recorded', ConsentRecorded, this.consentRecorded),
-      subscribe('cancel-actions-on-consent-withdrawn', ConsentWithdrawn, this.consentWithdrawn),
-      subscribe('cancel-proposals-on-protection-risk', ProtectionRiskFlagged, this.protectionFlag),
-      // The State's replies and silences move the ladder.
-      subscribe('record-state-reply', ReplyReceived, this.stateReply),
-      subscribe('escalate-on-deadline-missed', DeadlineMissed, this.deadlineMissed),
-      subscribe('escalate-on-new-act', CasesLinked, this.linkedCase),
+      subscribe(
+        'cancel-actions-on-consent-recorded',
+        ConsentRecorded,
+        react.to((event) => ({
+          reaction: (current) => reactToConsent(current, event.data.scopes, false),
+          target: `consent:${event.data.consentVersion}`,
+        })),
+      ),
+      subscribe(
+        'cancel-actions-on-consent-withdrawn',
+        ConsentWithdrawn,
+        react.to((event) => ({
+          reaction: (current) => reactToConsent(current, NO_CONSENT, true),
+          target: `consent:${event.data.consentVersion}:withdrawn`,
+        })),
+      ),
+      subscribe(
+        'cancel-proposals-on-protection-risk',
+        ProtectionRiskFlagged,
+        react.to((event) => ({
+          reaction: (current) => reactToProtectionFlag(current),
+          target: `protection-risk:${event.data.flagVersion}`,
+        })),
+      ),
+      // The State's replies and silences, and new acts against the same person, move the ladder.
+      subscribe(
+        'record-state-reply',
+        ReplyReceived,
+        react.to(({ data }) => ({
+          reaction: (current) =>
+            reactToStateReply(current, {
+              replyType: data.replyType,
+              receivedOn: data.receivedOn,
+              ...(data.responseActionId ? { responseActionId: data.responseActionId } : {}),
+            }),
+          target: `state-reply:${data.replyId}`,
+        })),
+      ),
+      subscribe(
+        'escalate-on-deadline-missed',
+        DeadlineMissed,
+        react.to(({ data }) => ({
+          reaction: (current, rules) =>
+            escalate(current, 'reply-deadline-missed', rules, data.responseActionId),
+          target: `deadline-missed:${data.communicationId}`,
+        })),
+      ),
+      subscribe(
+        'escalate-on-new-act',
+        CasesLinked,
+        react.to(({ data }) => ({
+          reaction: (current, rules) => reactToNewAct(current, rules),
+          target: `linked-case:${data.linkId}`,
+        })),
+      ),
+      // Written reasons are erased with the case's personal data.
+      subscribe(
+        'erase-written-reasons',
+        PersonalDataErased,
+        react.to(() => ({ reaction: (current) => reactToErasure(current), target: 'personal-data-erased' })),
+      ),
       // Who may see the case, and what consent and protection allow: projections of intake's events.
       ...caseAccessSubscriptions(),
     );

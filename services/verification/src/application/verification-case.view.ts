@@ -16,6 +16,8 @@ export interface CaseTimerView {
  * and the version of the rules it runs under. Pseudonyms and codes only: no identity.
  */
 export type VerificationCaseView = Omit<VerificationCase, 'openedAt'> & {
+  /** open until the case leaves the protocol. */
+  status: 'open' | 'closed';
   openedAt: string;
   attentionDueAt: string | null;
   overdue: boolean;
@@ -30,6 +32,7 @@ export function verificationCaseView(
   const attention = attentionDueAt(current);
   return {
     ...current,
+    status: current.stage === 'closed' ? 'closed' : 'open',
     openedAt: current.openedAt.toISOString(),
     attentionDueAt: attention?.toISOString() ?? null,
     overdue: attention !== null && attention <= now,

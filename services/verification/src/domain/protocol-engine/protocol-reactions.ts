@@ -271,3 +271,37 @@ export function reactToNewAct(current: VerificationCase, context: ReactionContex
   );
   return raised ? escalate(current, 'new-act-against-same-person', context) : unchanged(current);
 }
+
+/** What a written reason reads once the case's personal data is erased. */
+export const ERASED_REASON = '(erased with the personal data of the case)';
+
+/**
+ * The case's personal data was erased in intake. Verification holds no identity, but the written
+ * reasons of consent overrides are free text that could describe the person: they are erased
+ * too. Decisions, codes and dates stay, so the record of what was decided remains whole.
+ */
+export function reactToErasure(current: VerificationCase): ProtocolOutcome {
+  const written = current.actions.filter((a) => a.consentOverrideRequested || a.consentOverride);
+  if (written.length === 0) return unchanged(current);
+  const after: VerificationCase = {
+    ...current,
+    actions: current.actions.map((action) => ({
+      ...action,
+      consentOverrideRequested: action.consentOverrideRequested ? { reason: ERASED_REASON } : null,
+      consentOverride: action.consentOverride ? { ...action.consentOverride, reason: ERASED_REASON } : null,
+    })),
+  };
+  return {
+    case: after,
+    events: [],
+    timers: [],
+    decision: {
+      step: 'react',
+      fromStage: current.stage,
+      toStage: after.stage,
+      policyVersion: after.protocolVersion,
+      outcome: 'personal-data-erased',
+      subjectId: null,
+    },
+  };
+}

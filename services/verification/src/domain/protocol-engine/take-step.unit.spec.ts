@@ -14,7 +14,13 @@ import {
   walk,
   type World,
 } from './protocol-engine.test-support';
-import { reactToConsent, reactToStateReply, reactToTimer } from './protocol-reactions';
+import {
+  ERASED_REASON,
+  reactToConsent,
+  reactToErasure,
+  reactToStateReply,
+  reactToTimer,
+} from './protocol-reactions';
 import { v1 } from './protocol-engine.test-support';
 
 const world = (overrides: Partial<World> = {}): World => ({
@@ -277,6 +283,28 @@ describe('the response protocol engine', () => {
     });
     expect(approved.case.actions[0]!.consentOverride).toMatchObject({ by: { sub: 'supervisor-1' } });
     expect(approved.decision?.outcome).toBe('private-engagement:consent-overridden');
+  });
+
+  it('given a consent override with written reasons, when the personal data is erased, then the reasons go and the decision stays', () => {
+    const noConsent = world({ consent: NO_CONSENT });
+    const proposed = walk(verifiedCase(), noConsent, {
+      action: 'propose-action',
+      actionType: 'private-engagement',
+      priority: 'urgent',
+      consentOverride: { reason: 'The family asked us to act for her.' },
+    });
+    const approved = approve(proposed.case, pendingApproval(proposed.case), noConsent, supervisor, {
+      decision: 'approve',
+      consentOverride: { reason: 'Raising it is the only protection left.' },
+    });
+    const erased = reactToErasure(approved.case);
+    expect(erased.case.actions[0]).toMatchObject({
+      status: 'decided',
+      consentOverrideRequested: { reason: ERASED_REASON },
+      consentOverride: { by: { sub: 'supervisor-1' }, reason: ERASED_REASON },
+    });
+    expect(erased.decision?.outcome).toBe('personal-data-erased');
+    expect(reactToErasure(verifiedCase()).decision).toBeNull();
   });
 
   it('given a proposal waiting for approval, when consent is withdrawn, then the proposal and its approval are cancelled', () => {
