@@ -19,8 +19,7 @@ import { ShareDeclined } from './sharing/share-declined.event';
 import { ShareRevoked } from './sharing/share-revoked.event';
 import { VerificationCaseOpened } from './verification/verification-case-opened.event';
 import { VERIFICATION_PROTOCOL_EVENTS } from './verification/verification-protocol-events';
-import { DeadlineMissed } from './state-communication/deadline-missed.event';
-import { ReplyReceived } from './state-communication/reply-received.event';
+import { STATE_COMMUNICATION_EVENTS } from './state-communication/state-communication-events';
 
 /** Every public event type, as the wire knows it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
@@ -44,8 +43,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   PossibleDuplicateFound,
   CasesLinked,
   ...VERIFICATION_PROTOCOL_EVENTS,
-  ReplyReceived,
-  DeadlineMissed,
+  ...STATE_COMMUNICATION_EVENTS,
 ];
 
 export class EventCatalogue {

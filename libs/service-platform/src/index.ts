@@ -19,3 +19,5 @@ export * from './audit/audit-trail.registry';
 export * from './audit/platform-audit.module';
 export * from './audit/case-read.gate';
 export * from './audit/audit-checkpoints';
+export * from './policy-files/yaml-policy-file';
+export * from './policy-files/published-policies';

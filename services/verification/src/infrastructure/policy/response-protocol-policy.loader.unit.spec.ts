@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PolicyFileError } from '@reprisals/service-platform';
 import {
   DEFAULT_RESPONSE_PROTOCOL_DIR,
   loadResponseProtocolPolicies,
   parseResponseProtocolPolicy,
-  ResponseProtocolPolicyError,
 } from './response-protocol-policy.loader';
 
 const v1Text = readFileSync(join(DEFAULT_RESPONSE_PROTOCOL_DIR, 'response-protocol.v1.yaml'), 'utf8');
@@ -14,7 +14,7 @@ function problemsOf(text: string): string[] {
   try {
     parseResponseProtocolPolicy(text, 'test.yaml');
   } catch (error) {
-    if (error instanceof ResponseProtocolPolicyError) return [...error.problems];
+    if (error instanceof PolicyFileError) return [...error.problems];
     throw error;
   }
   throw new Error('the policy was accepted');
