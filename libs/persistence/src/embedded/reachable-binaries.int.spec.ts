@@ -55,6 +55,18 @@ describe('PostgreSQL binaries the server account can run', () => {
     expect(await binariesReachableBy(binaries, account)).toEqual(reachable);
   });
 
+  it('given a data directory under directories not created yet, when checked, then only an existing closed directory makes it unreachable', async () => {
+    const open = await mkdtemp(join(tmpdir(), 'fresh-clone-'));
+    try {
+      await chmod(open, 0o755);
+      // A fresh clone: `.data` is created with the cluster.
+      expect(await isReachable(join(open, '.data', 'postgres'), account)).toBe(true);
+      expect(await isReachable(join(privateDir, '.data', 'postgres'), account)).toBe(account === undefined);
+    } finally {
+      await rm(open, { recursive: true, force: true });
+    }
+  });
+
   it('given binaries the server account can reach, when located for it, then they are used where they are', async () => {
     const open = await mkdtemp(join(tmpdir(), 'open-checkout-'));
     try {

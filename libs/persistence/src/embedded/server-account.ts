@@ -55,10 +55,17 @@ export async function handOver(path: string, account: ServerAccount | undefined)
   if (account) await chown(path, account.uid, account.gid);
 }
 
-/** The first directory above `path` the server account cannot enter, if any. */
+/**
+ * The first directory above `path` the server account cannot enter, if any. A directory that does
+ * not exist yet is created on the way (by mkdir, mode 755 under the usual umask): it is passed.
+ */
 async function unenterableAbove(path: string, account: ServerAccount): Promise<string | undefined> {
   for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const info = await stat(dir);
+    const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (!info) continue;
     const enterable =
       (info.mode & 0o001) !== 0 ||
       (info.uid === account.uid && (info.mode & 0o100) !== 0) ||
