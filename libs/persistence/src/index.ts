@@ -69,4 +69,5 @@ export { serviceSchemaOf } from './data-source/service-schema';
 export { schemaOf } from './migrations/schema-of';
 export { dropAppendOnlyTable, makeTableAppendOnly } from './migrations/append-only-table';
 export { inTransaction } from './transactions/in-transaction';
+export { isTransactionConflict, retryOnConflict } from './transactions/transaction-conflict';
 export { findRepoRoot } from './workspace/repo-root.locator';

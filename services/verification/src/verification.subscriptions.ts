@@ -23,6 +23,9 @@ import {
   reactToStateReply,
 } from './domain/protocol-engine/protocol-reactions';
 
+/** Reactions to what the gates read: the projection is brought up to date in the same transaction. */
+const PROJECTED_FIRST = { projectFirst: true };
+
 /** Every event verification reacts to is registered here, and only here. */
 @Injectable()
 export class VerificationSubscriptions implements OnModuleInit {
@@ -40,26 +43,35 @@ export class VerificationSubscriptions implements OnModuleInit {
       subscribe(
         'cancel-actions-on-consent-recorded',
         ConsentRecorded,
-        react.to((event) => ({
-          reaction: (current) => reactToConsent(current, event.data.scopes, false),
-          target: `consent:${event.data.consentVersion}`,
-        })),
+        react.to(
+          (event) => ({
+            reaction: (current) => reactToConsent(current, event.data.scopes, false),
+            target: `consent:${event.data.consentVersion}`,
+          }),
+          PROJECTED_FIRST,
+        ),
       ),
       subscribe(
         'cancel-actions-on-consent-withdrawn',
         ConsentWithdrawn,
-        react.to((event) => ({
-          reaction: (current) => reactToConsent(current, NO_CONSENT, true),
-          target: `consent:${event.data.consentVersion}:withdrawn`,
-        })),
+        react.to(
+          (event) => ({
+            reaction: (current) => reactToConsent(current, NO_CONSENT, true),
+            target: `consent:${event.data.consentVersion}:withdrawn`,
+          }),
+          PROJECTED_FIRST,
+        ),
       ),
       subscribe(
         'cancel-proposals-on-protection-risk',
         ProtectionRiskFlagged,
-        react.to((event) => ({
-          reaction: (current) => reactToProtectionFlag(current),
-          target: `protection-risk:${event.data.flagVersion}`,
-        })),
+        react.to(
+          (event) => ({
+            reaction: (current) => reactToProtectionFlag(current),
+            target: `protection-risk:${event.data.flagVersion}`,
+          }),
+          PROJECTED_FIRST,
+        ),
       ),
       // The State's replies and silences, and new acts against the same person, move the ladder.
       subscribe(

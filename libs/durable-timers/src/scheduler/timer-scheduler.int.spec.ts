@@ -89,6 +89,30 @@ describe('the timer scheduler on PostgreSQL', () => {
     expect(handler.calls).toBe(1);
   });
 
+  it('given a firing aborted by a deadlock, when the scheduler runs, then it fires again at once and the conflict is not an attempt', async () => {
+    let calls = 0;
+    const scheduler = schedulerOf({
+      'review-due': {
+        fire: async (timer, unit) => {
+          calls += 1;
+          await unit.manager.query(`INSERT INTO timer_effect ("timer_id", "kind") VALUES ($1, $2)`, [
+            timer.id,
+            timer.kind,
+          ]);
+          if (calls === 1) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+        },
+      },
+    });
+    const id = await scheduleIn('review-due', 0);
+
+    // The lease is given back at once, so the same run claims it again and fires it.
+    expect(await scheduler.fireDue()).toBe(1);
+    expect(calls).toBe(2);
+    expect(await effectCounts(dataSource)).toEqual(new Map([[id, 1]]));
+    expect(await timerRow(dataSource, id)).toMatchObject({ status: 'fired', attempts: 0, last_error: null });
+    expect(logger.warnings).toEqual([]);
+  });
+
   it('given a due timer, when it fires, then the handler gets the timer as scheduled and the clock’s now', async () => {
     const caseId = randomUUID();
     const fired: Array<{ timer: DueTimer; now: Date }> = [];

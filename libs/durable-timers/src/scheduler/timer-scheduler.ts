@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Clock } from '@reprisals/kernel';
+import { isTransactionConflict } from '@reprisals/persistence';
 import { toDueTimer } from '../timers/timer-row.mapper';
 import { errorClassOf } from './error-class';
 import type { TimerHandler, TimerUnit } from './timer-handler';
@@ -168,6 +169,13 @@ export class TimerScheduler<TUnit extends TimerUnit = TimerUnit> {
       case 'skipped':
         return false;
       case 'failed':
+        // A deadlock or serialization failure says nothing about the timer: it is not an attempt,
+        // the lease is given back and the timer fires at the next run.
+        if (isTransactionConflict(firing.error)) {
+          await this.releaseUnused([id]);
+          this.logger.log?.({ event: 'durable-timers.conflict', timerId: id });
+          return false;
+        }
         await this.recordFailure(id, firing.error);
         return false;
     }

@@ -44,3 +44,20 @@ export function verificationCaseView(
     })),
   };
 }
+
+/**
+ * The view for a reader whose share covers the summary only: the written reasons of consent
+ * overrides are free text about the person's situation, kept for the lead and full shares.
+ */
+export function withoutWrittenReasons(view: VerificationCaseView): VerificationCaseView {
+  return {
+    ...view,
+    actions: view.actions.map((action) => ({
+      ...action,
+      consentOverrideRequested: action.consentOverrideRequested ? { reason: WITHHELD } : null,
+      consentOverride: action.consentOverride ? { ...action.consentOverride, reason: WITHHELD } : null,
+    })),
+  };
+}
+
+const WITHHELD = '(written reason: lead entity and full shares only)';

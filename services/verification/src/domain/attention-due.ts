@@ -11,8 +11,8 @@ export function attentionDueAt(current: VerificationCase): Date | null {
   if (current.escalation) moments.push(current.escalation.dueSince);
   for (const approval of current.approvals) if (approval.status === 'pending') moments.push(approval.dueBy);
   for (const action of current.actions)
-    if (action.status === 'decided' && action.nextReviewOn)
-      moments.push(`${action.nextReviewOn}T00:00:00.000Z`);
+    if (action.status === 'decided' && (action.nextReviewAt ?? action.nextReviewOn))
+      moments.push(action.nextReviewAt ?? `${action.nextReviewOn}T00:00:00.000Z`);
   if (current.urgentResponseDueAt) moments.push(current.urgentResponseDueAt);
   if (moments.length === 0) return null;
   return new Date(moments.sort()[0]!);

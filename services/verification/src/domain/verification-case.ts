@@ -84,6 +84,8 @@ export interface ResponseAction {
   approvalId: string | null;
   decidedAt: string | null;
   nextReviewOn: string | null;
+  /** The instant of the next review (its timer's due date). */
+  nextReviewAt?: string | null;
   /** When the State's silence makes the next ladder level due (State-facing actions). */
   replyDueAt: string | null;
   stateReply: { type: string; receivedOn: string } | null;

@@ -7,7 +7,8 @@ import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/securit
 import { ApiProtectedRoute, CaseReadGate, UuidParamPipe } from '@reprisals/service-platform';
 import { VERIFICATION_DATA_SOURCE } from '../../infrastructure/persistence/verification-data-source';
 import { VerificationCaseReader } from '../verification-case.reader';
-import type { VerificationCaseView } from '../verification-case.view';
+import { withoutWrittenReasons, type VerificationCaseView } from '../verification-case.view';
+import { seesFullCase } from '@reprisals/case-access';
 
 @ApiTags('verification')
 @ApiBearerAuth()
@@ -31,9 +32,15 @@ export class GetVerificationCaseController {
     @ActingAs('case:read') user: ActingUser,
     @Req() request: IncomingMessage,
   ): Promise<VerificationCaseView> {
-    await this.gate.open({ service: 'verification', dataSource: this.dataSource, caseId: id, user, request });
+    const access = await this.gate.open({
+      service: 'verification',
+      dataSource: this.dataSource,
+      caseId: id,
+      user,
+      request,
+    });
     const view = await this.reader.read(id);
     if (!view) throw new NotFoundException('No such case');
-    return view;
+    return seesFullCase(access) ? view : withoutWrittenReasons(view);
   }
 }

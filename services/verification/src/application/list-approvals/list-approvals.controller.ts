@@ -21,7 +21,8 @@ const listApprovalsQuerySchema = z.strictObject({
 type ListApprovalsQuery = z.infer<typeof listApprovalsQuerySchema>;
 
 export interface ApprovalSummary {
-  approvalId: string;
+  /** The approval's id, as `approvals[].id` of the case and in /verification/approvals/{id}/approve. */
+  id: string;
   caseId: string;
   reference: string;
   stateConcerned: string;
@@ -63,7 +64,7 @@ export class ListApprovalsController {
     )
       .innerJoin(VerificationCaseEntity, 'vc', 'vc.caseId = approval.caseId')
       .select([
-        'approval.approvalId AS "approvalId"',
+        'approval.approvalId AS "id"',
         'approval.caseId AS "caseId"',
         'vc.reference AS "reference"',
         'vc.stateConcerned AS "stateConcerned"',

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CaseAccessProjection, type CaseAccessEvent } from '@reprisals/case-access';
 import type { IntegrationEvent } from '@reprisals/contracts';
 import type { EventHandler, HandlerContext } from '@reprisals/messaging';
 import { ProtocolReactionRunner, type ProtocolReaction } from './protocol-reaction.runner';
@@ -16,9 +17,14 @@ export type ReactionTo<TEvent extends IntegrationEvent> = (event: TEvent) => {
  */
 @Injectable()
 export class ProtocolReactionHandlers {
+  private readonly projection = new CaseAccessProjection();
+
   constructor(private readonly runner: ProtocolReactionRunner) {}
 
-  to<TEvent extends IntegrationEvent>(reactionTo: ReactionTo<TEvent>): EventHandler<TEvent> {
+  to<TEvent extends IntegrationEvent>(
+    reactionTo: ReactionTo<TEvent>,
+    options: { projectFirst?: boolean } = {},
+  ): EventHandler<TEvent> {
     return {
       handle: async (event: TEvent, context: HandlerContext): Promise<void> => {
         const { reaction, target } = reactionTo(event);
@@ -29,6 +35,12 @@ export class ProtocolReactionHandlers {
           publishThrough(context),
           reaction,
           target,
+          // The gates read the consent and protection projections: brought up to date under the
+          // case's lock, no step can pass on what this event has just closed (idempotent: the
+          // highest version wins, so the projection's own handler changes nothing after it).
+          options.projectFirst
+            ? () => this.projection.project(context.manager, event as unknown as CaseAccessEvent)
+            : undefined,
         );
       },
     };

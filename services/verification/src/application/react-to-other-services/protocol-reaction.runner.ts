@@ -35,10 +35,12 @@ export class ProtocolReactionRunner {
     publish: (actor: ActorRef) => PublishProtocolEvent,
     reaction: ProtocolReaction,
     target: string,
+    underLock?: () => Promise<void>,
   ): Promise<IntegrationEvent[]> {
     const current = await this.cases.lock(manager, caseId);
     // A case verification has not opened (its allegation not received yet) has nothing to react with.
     if (!current) return [];
+    await underLock?.();
     const policy = this.policies.get(current.protocolVersion);
     if (!policy) throw new Error(`The case runs under ${current.protocolVersion}, which is not published`);
     const outcome = reaction(current, { policy, now });

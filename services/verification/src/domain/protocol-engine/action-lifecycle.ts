@@ -27,16 +27,18 @@ export function decideAction(
     status: 'decided',
     decidedAt: now.toISOString(),
     nextReviewOn: day(nextReview),
+    nextReviewAt: nextReview.toISOString(),
     replyDueAt: replyDue?.toISOString() ?? null,
     policyVersion: policy.version,
   };
   const rule = policy.step('propose-action');
   const onward = rule ? policy.target(rule, 'decided') : undefined;
   const stage = onward && current.stage === 'response-decision' ? onward : current.stage;
-  const escalation =
-    current.escalation && (decided.ladderLevel ?? 0) > (current.escalation.fromLevel ?? 0)
-      ? null
-      : current.escalation;
+  // The escalation is answered by the tool it named, or by any tool higher on the ladder.
+  const answered =
+    current.escalation !== null &&
+    (current.escalation.nextActionType === decided.type ||
+      (decided.ladderLevel ?? 0) > (current.escalation.fromLevel ?? 0));
   const timers: TimerChange[] = [
     { change: 'schedule', kind: 'review-due', subject: action.id, dueAt: nextReview },
   ];
@@ -48,6 +50,10 @@ export function decideAction(
     current.urgentResponseDueAt !== null &&
     policy.urgentActions.every((type) => actions.some((a) => a.type === type && a.status === 'decided'));
   if (urgentMet) timers.push({ change: 'cancel', kind: 'urgent-response-due', subject: current.caseId });
+  const escalation =
+    answered || (urgentMet && current.escalation?.trigger === 'urgent-response-overdue')
+      ? null
+      : current.escalation;
   return {
     case: {
       ...current,
@@ -96,6 +102,8 @@ export function cancelAction(
   return {
     case: {
       ...current,
+      // An escalation about this action has nothing left to escalate.
+      escalation: current.escalation?.responseActionId === action.id ? null : current.escalation,
       approvals,
       actions: current.actions.map((a) =>
         a.id === action.id ? { ...a, status: 'cancelled' as const, cancelledBecause: reason } : a,

@@ -32,12 +32,12 @@ const adopt = (version: string, when: string, who = officer) => {
 };
 
 describe('adopting a later version of the protocol', () => {
-  it('given a case under v1, when the officer adopts v2 once in force, then the case and the decision run under v2 and the move is published', () => {
+  it('given a case under v1, when the officer adopts v2 once in force, then the case runs under v2, the decision names v1 whose rules allowed the move, and the move is published', () => {
     const outcome = adopt('response-protocol/v2', '2026-09-02T08:00:00Z');
     expect(outcome.case.protocolVersion).toBe('response-protocol/v2');
     expect(outcome.decision).toMatchObject({
       step: 'adopt-policy-version',
-      policyVersion: 'response-protocol/v2',
+      policyVersion: 'response-protocol/v1',
     });
     expect(outcome.events.map((event) => [event.definition.type, event.data])).toEqual([
       [

@@ -63,7 +63,10 @@ export function assessRisk(
   const track = policy.trackFor(command.risk, command.urgency);
   const timers: TimerChange[] = [];
   let urgentResponseDueAt = track === 'urgent' ? current.urgentResponseDueAt : null;
-  if (track === 'urgent' && current.track !== 'urgent') {
+  const urgentDone = policy.urgentActions.every((type) =>
+    current.actions.some((action) => action.type === type && action.status === 'decided'),
+  );
+  if (track === 'urgent' && current.track !== 'urgent' && !urgentDone) {
     const due = policy.urgentResponseDue(now);
     urgentResponseDueAt = due.toISOString();
     timers.push({ change: 'schedule', kind: 'urgent-response-due', subject: current.caseId, dueAt: due });
@@ -123,14 +126,18 @@ export function adoptPolicyVersion(
       `the case already runs under ${target.version}`,
       'another version',
     );
-  if (target.effectiveFrom > context.now.toISOString().slice(0, 10))
+  const inForce = context.policies?.inForce(context.now);
+  if (target.version !== inForce?.version || target.effectiveFrom <= context.policy.effectiveFrom)
     throw new ProtocolRefused(
       'policy-version',
-      `${target.version} is not in force before ${target.effectiveFrom}`,
-      'wait for its effective date',
+      `a case moves only to a later version in force, and ${target.version} is not`,
+      `the version in force: ${inForce?.version ?? 'none'}`,
     );
+
   const after = { ...current, protocolVersion: target.version };
+  // The rules of the version the case ran under allowed the move: the decision says so.
   return stepOutcome(current, after, 'adopt-policy-version', {
+    policyVersion: current.protocolVersion,
     events: [
       protocolEvent(PolicyVersionAdopted, {
         caseId: current.caseId,

@@ -11,6 +11,7 @@ import {
 } from './protocol-outcome';
 import { ProtocolRefused } from './protocol-refused';
 import { stepOutcome } from './outcome-builder';
+import { stageOf } from './step-rule';
 import { verificationConcluded } from './verification-conclusion';
 import { actorOf } from './verification-steps';
 
@@ -93,6 +94,14 @@ export function decideApproval(
   const action = current.actions.find((a) => a.id === approval.responseActionId);
   if (!action || action.status !== 'proposed')
     throw new ProtocolRefused('stage', 'the action is no longer proposed', 'a proposed action');
+  // The case may have moved since the proposal (a new risk assessment can leave the urgent track).
+  const urgentOnly = stageOf(current, rule!);
+  if (urgentOnly === undefined || (urgentOnly && !context.policy.urgentActions.includes(action.type)))
+    throw new ProtocolRefused(
+      'stage',
+      `${action.type} is not decided in the stage ${current.stage} on the ${current.track} track`,
+      'a new proposal once the case is where the protocol allows it',
+    );
   const gates = context.policy.gatesFor(rule!, action.reach);
   const { consentOverridden } = passDisclosureGates(gates, action, context, {
     requested: action.consentOverrideRequested !== null && command.consentOverride !== undefined,

@@ -10,16 +10,17 @@ const LIFT_FLAG = 'a supervisor of the lead entity lifts the protection risk fla
  * The protection and consent gates of an action, in the order the policy lists them. Protection
  * has no override. Consent passes when current consent allows the reach (named when the action
  * names), or when `override` says a supervisor goes past it: at proposal the officer only asks
- * (`requested`), at approval the supervisor holding the gate's override permission decides.
- * Returns whether consent was gone past.
+ * (`requested`: `awaitingOverride`, and the step must then wait for a supervisor), at approval the
+ * supervisor holding the gate's override permission decides (`consentOverridden`).
  */
 export function passDisclosureGates(
   gates: readonly ProtocolGateRule[],
   action: { reach: ActionReach; naming: ActionNaming | null },
   context: StepContext,
   override: { requested: boolean; decidedBySupervisor: boolean },
-): { consentOverridden: boolean } {
+): { consentOverridden: boolean; awaitingOverride: boolean } {
   let consentOverridden = false;
+  let awaitingOverride = false;
   for (const gate of gates) {
     if (gate.gate === 'protection' && context.disclosure.withheld)
       throw new ProtocolRefused(
@@ -31,9 +32,11 @@ export function passDisclosureGates(
       const needed = `consent to ${action.reach === 'state' ? 'raise the case with the State' : 'publish'}${
         action.naming === 'named' ? ' named' : ''
       }`;
-      const overriding = gate.override && context.caller.permissions.includes(gate.override);
-      if (override.requested && (!override.decidedBySupervisor || overriding)) {
+      // Only a gate with an override can be gone past, and only by someone holding it.
+      const overriding = gate.override !== undefined && context.caller.permissions.includes(gate.override);
+      if (gate.override && override.requested && (!override.decidedBySupervisor || overriding)) {
         consentOverridden = override.decidedBySupervisor;
+        awaitingOverride = !override.decidedBySupervisor;
         continue;
       }
       throw new ProtocolRefused(
@@ -45,5 +48,5 @@ export function passDisclosureGates(
       );
     }
   }
-  return { consentOverridden };
+  return { consentOverridden, awaitingOverride };
 }

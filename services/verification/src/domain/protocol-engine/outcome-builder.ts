@@ -1,4 +1,3 @@
-import type { ProtocolStep } from '../protocol-policy/protocol-steps';
 import type { VerificationCase } from '../verification-case';
 import type { ProtocolDecision, ProtocolEvent, ProtocolOutcome, TimerChange } from './protocol-outcome';
 
@@ -12,6 +11,8 @@ export function stepOutcome(
     timers?: TimerChange[];
     outcome?: string | null;
     subjectId?: string | null;
+    /** The version whose rules allowed the step, when it is not the one the case runs under after it. */
+    policyVersion?: string;
   },
 ): ProtocolOutcome {
   return {
@@ -22,11 +23,9 @@ export function stepOutcome(
       step,
       fromStage: before.stage,
       toStage: after.stage,
-      policyVersion: after.protocolVersion,
+      policyVersion: parts.policyVersion ?? after.protocolVersion,
       outcome: parts.outcome ?? null,
       subjectId: parts.subjectId ?? null,
     },
   };
 }
-
-export type StepName = ProtocolStep;

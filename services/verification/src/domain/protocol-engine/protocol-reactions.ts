@@ -127,8 +127,16 @@ export function reactToStateReply(
   );
   if (concerned.length === 0) return unchanged(current);
   const ids = new Set(concerned.map((action) => action.id));
+  // A substantive reply answers an escalation its silence caused.
+  const answered =
+    substantive &&
+    current.escalation !== null &&
+    (current.escalation.responseActionId === null || ids.has(current.escalation.responseActionId)) &&
+    (current.escalation.trigger === 'no-substantive-reply-by-deadline' ||
+      current.escalation.trigger === 'reply-deadline-missed');
   const after: VerificationCase = {
     ...current,
+    escalation: answered ? null : current.escalation,
     actions: current.actions.map((action) =>
       ids.has(action.id)
         ? {
@@ -179,7 +187,15 @@ export function escalate(
     trigger === 'urgent-response-overdue'
       ? (policy.urgentActions.find((type) => !decided.some((a) => a.type === type)) ?? null)
       : policy.nextOnLadder(fromLevel);
-  if (trigger === 'urgent-response-overdue' && nextActionType === null) return unchanged(current);
+  // Nothing above the top of the ladder, and one escalation for one silence (the missed deadline
+  // and verification's own reply timer may both report it).
+  if (nextActionType === null) return unchanged(current);
+  if (
+    current.escalation &&
+    current.escalation.responseActionId === (responseActionId ?? null) &&
+    current.escalation.nextActionType === nextActionType
+  )
+    return unchanged(current);
   const after: VerificationCase = {
     ...current,
     escalation: {
@@ -237,7 +253,9 @@ export function reactToTimer(
       const after = {
         ...current,
         actions: current.actions.map((a) =>
-          a.id === subject ? { ...a, nextReviewOn: next.toISOString().slice(0, 10) } : a,
+          a.id === subject
+            ? { ...a, nextReviewOn: next.toISOString().slice(0, 10), nextReviewAt: next.toISOString() }
+            : a,
         ),
       };
       return reaction(

@@ -8,6 +8,7 @@ export type RefusingGate =
   | 'protection'
   | 'four-eyes'
   | 'reference'
+  | 'input'
   | 'policy-version';
 
 /**

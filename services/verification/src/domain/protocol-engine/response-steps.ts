@@ -44,11 +44,18 @@ export function proposeAction(
     );
   const naming = reach === 'internal' ? null : (command.naming ?? 'anonymous');
   const gates = policy.gatesFor(rule, reach);
-  passDisclosureGates(gates, { reach, naming }, context, {
+  const { awaitingOverride } = passDisclosureGates(gates, { reach, naming }, context, {
     requested: command.consentOverride !== undefined,
     decidedBySupervisor: false,
   });
   const needsApproval = gates.some((gate) => gate.gate === 'four-eyes');
+  // An override is a supervisor's: without a four-eyes gate nobody would ever decide it.
+  if (awaitingOverride && !needsApproval)
+    throw new ProtocolRefused(
+      'consent',
+      'current consent does not allow this action, and no supervisor approves it under this version',
+      'consent recorded in intake',
+    );
   const approvalId = needsApproval ? context.newId() : null;
   const action: ResponseAction = {
     id: context.newId(),

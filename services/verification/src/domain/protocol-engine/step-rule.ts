@@ -36,12 +36,21 @@ export function allowedStep(
       `a person whose role grants ${rule.performer}`,
       403,
     );
-  if (rule.from.includes(current.stage)) return { rule, onUrgentTrackOnly: false };
-  if (current.track === 'urgent' && rule.urgentTrackFrom?.includes(current.stage))
-    return { rule, onUrgentTrackOnly: true };
+  const onUrgentTrackOnly = stageOf(current, rule);
+  if (onUrgentTrackOnly !== undefined) return { rule, onUrgentTrackOnly };
   throw new ProtocolRefused(
     'stage',
     `${step} is not taken from the stage ${current.stage}`,
     `a case in ${[...rule.from, ...(current.track === 'urgent' ? (rule.urgentTrackFrom ?? []) : [])].join(', ')}`,
   );
+}
+
+/**
+ * Whether the case's stage lets the step be taken: false when its ordinary stages do, true when
+ * only the urgent track does, undefined when neither.
+ */
+export function stageOf(current: VerificationCase, rule: ProtocolStepRule): boolean | undefined {
+  if (rule.from.includes(current.stage)) return false;
+  if (current.track === 'urgent' && rule.urgentTrackFrom?.includes(current.stage)) return true;
+  return undefined;
 }

@@ -14,8 +14,10 @@ import {
   walk,
   type World,
 } from './protocol-engine.test-support';
+import { ResponseProtocolPolicy } from '../protocol-policy/response-protocol-policy';
 import {
   ERASED_REASON,
+  escalate,
   reactToConsent,
   reactToErasure,
   reactToStateReply,
@@ -152,7 +154,7 @@ describe('the response protocol engine', () => {
         corroborationIds: [],
       }),
     );
-    expect(refused).toMatchObject({ gate: 'reference', status: 422 });
+    expect(refused).toMatchObject({ gate: 'input', status: 422 });
     expect(refused.message).toContain('corroborationIds');
   });
 
@@ -381,6 +383,102 @@ describe('the response protocol engine', () => {
       };
     };
     expect(schedule('BLR')).toEqual(schedule('NIC'));
+  });
+
+  it('given an escalation on silence, when a substantive reply arrives late, then the escalation is answered', () => {
+    const proposed = walk(verifiedCase(), world(), {
+      action: 'propose-action',
+      actionType: 'private-engagement',
+      priority: 'high',
+    });
+    const approved = approve(proposed.case, pendingApproval(proposed.case), world());
+    const action = approved.case.actions[0]!;
+    const silence = reactToTimer(approved.case, 'escalation-due', action.id, {
+      policy: v1,
+      now: new Date(action.replyDueAt!),
+    });
+    expect(silence.case.escalation).not.toBeNull();
+    const missedToo = escalate(
+      silence.case,
+      'reply-deadline-missed',
+      { policy: v1, now: new Date(action.replyDueAt!) },
+      action.id,
+    );
+    expect(missedToo.decision).toBeNull();
+    const late = reactToStateReply(silence.case, {
+      responseActionId: action.id,
+      replyType: 'substantive-reply',
+      receivedOn: '2026-06-10',
+    });
+    expect(late.case.escalation).toBeNull();
+  });
+
+  it('given an urgent deadline missed with the referral still to decide, when the referral is decided, then the escalation is answered', () => {
+    const at = world();
+    const urgent = walk(registeredCase(), at, { action: 'begin-screening' }, TO_VERIFICATION[1]!, {
+      action: 'assess-risk',
+      risk: 'critical',
+      urgency: 'imminent',
+    });
+    const appeal = walk(urgent.case, at, {
+      action: 'propose-action',
+      actionType: 'urgent-appeal',
+      priority: 'urgent',
+    });
+    const decided = approve(appeal.case, pendingApproval(appeal.case), at);
+    const overdue = reactToTimer(decided.case, 'urgent-response-due', decided.case.caseId, {
+      policy: v1,
+      now: new Date('2026-05-06T10:00:00Z'),
+    });
+    expect(overdue.case.escalation).toMatchObject({ nextActionType: 'protection-referral' });
+    const referral = walk(overdue.case, at, {
+      action: 'propose-action',
+      actionType: 'protection-referral',
+      priority: 'urgent',
+    });
+    expect(referral.case).toMatchObject({ escalation: null, urgentResponseDueAt: null });
+  });
+
+  it('given an urgent proposal, when the case leaves the urgent track before it is approved, then the approval is refused by the stage', () => {
+    const at = world();
+    const urgent = walk(registeredCase(), at, { action: 'begin-screening' }, TO_VERIFICATION[1]!, {
+      action: 'assess-risk',
+      risk: 'critical',
+      urgency: 'imminent',
+    });
+    const appeal = walk(urgent.case, at, {
+      action: 'propose-action',
+      actionType: 'urgent-appeal',
+      priority: 'urgent',
+    });
+    const calmer = walk(appeal.case, at, { action: 'assess-risk', risk: 'low', urgency: 'routine' });
+    expect(calmer.case.track).toBe('standard');
+    expect(refusal(() => approve(calmer.case, pendingApproval(calmer.case), at)).gate).toBe('stage');
+  });
+
+  it('given a version without four eyes on actions, when an officer asks to go past missing consent, then nobody could decide it and it is refused', () => {
+    const rule = v1.document.steps['propose-action']!;
+    const withoutFourEyes = new ResponseProtocolPolicy({
+      ...v1.document,
+      steps: {
+        ...v1.document.steps,
+        'propose-action': { ...rule, gates: rule.gates.filter((g) => g.gate !== 'four-eyes') },
+      },
+    });
+    const context = { ...contextFor(officer, world({ consent: NO_CONSENT })), policy: withoutFourEyes };
+    const refused = refusal(() =>
+      takeStep(
+        verifiedCase(),
+        {
+          action: 'propose-action',
+          actionType: 'urgent-appeal',
+          priority: 'urgent',
+          consentOverride: { reason: 'The family asked us to act for her.' },
+        },
+        context,
+      ),
+    );
+    expect(refused.gate).toBe('consent');
   });
 
   it('given an officer of another entity, when it takes a step, then only the lead entity may', () => {

@@ -54,27 +54,23 @@ export function proposeConclusion(
   context: StepContext,
 ): ProtocolOutcome {
   const { rule } = allowedStep(current, 'conclude-verification', context);
+  // Every problem of the request at once, each naming its field.
   const known = new Set(current.corroborations.map((c) => c.id));
   const unknown = command.corroborationIds.filter((id) => !known.has(id));
-  if (unknown.length > 0)
+  const problems = [
+    unknown.length > 0 ? `corroborationIds: the case has no corroboration ${unknown.join(', ')}` : null,
+    OUTCOMES_NEEDING_CORROBORATION.has(command.outcome) && command.corroborationIds.length === 0
+      ? `corroborationIds: a ${command.outcome} conclusion rests on at least one corroboration`
+      : null,
+    command.concludedOn > context.now.toISOString().slice(0, 10)
+      ? 'concludedOn: must not be in the future'
+      : null,
+  ].filter((problem): problem is string => problem !== null);
+  if (problems.length > 0)
     throw new ProtocolRefused(
-      'reference',
-      `corroborationIds: the case has no corroboration ${unknown.join(', ')}`,
-      'ids of corroborations recorded on this case',
-      422,
-    );
-  if (OUTCOMES_NEEDING_CORROBORATION.has(command.outcome) && command.corroborationIds.length === 0)
-    throw new ProtocolRefused(
-      'reference',
-      `corroborationIds: a ${command.outcome} conclusion rests on at least one corroboration`,
-      'record-corroboration first, then name it',
-      422,
-    );
-  if (command.concludedOn > context.now.toISOString().slice(0, 10))
-    throw new ProtocolRefused(
-      'reference',
-      'concludedOn: must not be in the future',
-      'today or an earlier date',
+      'input',
+      problems.join('; '),
+      'corroborations recorded on this case (record-corroboration first), concluded today or earlier',
       422,
     );
   if (current.approvals.some((a) => a.subject === 'verification-conclusion' && a.status === 'pending'))

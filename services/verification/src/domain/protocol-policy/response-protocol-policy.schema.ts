@@ -77,7 +77,14 @@ export const responseProtocolDocumentSchema = z
       approvalMaxWaitHours: byRisk(z.number().int().min(1).max(720)),
     }),
     reporting: z.strictObject({
-      periodStarts: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must look like 05-01'),
+      periodStarts: z
+        .string()
+        .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must look like 05-01')
+        .refine((monthDay) => {
+          // A day every year has (29 February is not one): checked on a common year.
+          const [month, day] = monthDay.split('-').map(Number) as [number, number];
+          return new Date(Date.UTC(2001, month - 1, day)).getUTCMonth() === month - 1;
+        }, 'must be a day of the year every year has'),
       cutOffDaysAfterPeriodEnd: z.number().int().min(0).max(180),
     }),
   })
