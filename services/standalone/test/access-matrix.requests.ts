@@ -119,7 +119,53 @@ async function caseInVerification({ newCase, steps }: MatrixFixtures): Promise<s
   // Verification knows the case and the partner's share: its answer is then about access alone.
   await eventually(async () => (await steps.viewIn('verification', recorded, PARTNER)).status === 200, {
     description: 'verification to show the new case to the partner',
+    // Many calls build cases at once: the consumers work through a queue.
+    timeoutMs: 60_000,
   });
+  return id;
+}
+
+/** A new case shared with the partner, with consent to raise it, once state-communication has it on file. */
+async function caseOnStateFile({ newCase, steps }: MatrixFixtures): Promise<string> {
+  const id = await newCase({ consentToShare: true, acceptedByPartner: true });
+  const recorded = { id, stateConcerned: validAllegation.stateConcerned };
+  await eventually(
+    async () => (await steps.viewIn('state-communication', recorded, PARTNER)).status === 200,
+    {
+      description: 'state-communication to show the new case to the partner',
+      timeoutMs: 60_000,
+    },
+  );
+  return id;
+}
+
+/**
+ * A communication drafted by the lead's liaison (on `caseId`, or on a new case of its own), taken
+ * as far as `status`: approved by a supervisor, or also sent (the dispatch timer runs at once).
+ */
+async function communicationOf(
+  fixtures: MatrixFixtures,
+  status: 'draft' | 'approved' | 'sent',
+  caseId?: string,
+): Promise<string> {
+  const { setUp } = fixtures;
+  const drafted = await setUp('state-liaison', 'POST', '/state-communication/communications', {
+    caseId: caseId ?? (await caseOnStateFile(fixtures)),
+    kind: 'note-verbale',
+  });
+  const id = drafted.id as string;
+  if (status === 'draft') return id;
+  await setUp('supervisor', 'POST', `/state-communication/communications/${id}/approve`, {});
+  if (status === 'approved') return id;
+  await setUp('state-liaison', 'POST', `/state-communication/communications/${id}/dispatch`, {});
+  await eventually(
+    async () =>
+      (await setUp('state-liaison', 'GET', `/state-communication/communications/${id}`)).status === 'sent',
+    {
+      description: 'the communication to leave',
+      timeoutMs: 60_000,
+    },
+  );
   return id;
 }
 
@@ -320,6 +366,42 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
     }),
   },
   'GET /verification/approvals': { reach: 'any-entity', build: () => ({}) },
+  'POST /state-communication/communications': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({
+      body: { caseId: await caseOnStateFile(fixtures), kind: 'allegation-letter', language: 'es' },
+    }),
+  },
+  'GET /state-communication/communications': {
+    reach: 'any-entity',
+    build: ({ sharedCase }) => ({ query: { state: sharedCase.stateConcerned } }),
+  },
+  'GET /state-communication/communications/{id}': {
+    reach: 'case-read',
+    build: async (fixtures) => ({
+      params: { id: await communicationOf(fixtures, 'draft', fixtures.sharedCase.id) },
+    }),
+  },
+  'POST /state-communication/communications/{id}/approve': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({ params: { id: await communicationOf(fixtures, 'draft') }, body: {} }),
+  },
+  'POST /state-communication/communications/{id}/dispatch': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({ params: { id: await communicationOf(fixtures, 'approved') }, body: {} }),
+  },
+  'POST /state-communication/communications/{id}/replies': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({
+      params: { id: await communicationOf(fixtures, 'sent') },
+      body: {
+        type: 'acknowledgement',
+        receivedOn: new Date().toISOString().slice(0, 10),
+        language: 'en',
+        assessment: 'responsive',
+      },
+    }),
+  },
   'POST /verification/approvals/{id}/approve': {
     reach: 'lead-command',
     build: async (fixtures) => ({ params: { id: await pendingApproval(fixtures) }, body: {} }),

@@ -127,6 +127,8 @@ export interface StandaloneSystem {
   transport: InProcessTransport;
   /** Where intake keeps the system's evidence files (ATTACHMENTS_DIR). */
   attachmentsDir: string;
+  /** Where state-communication writes what it sends to Permanent Missions (DISPATCH_DIR). */
+  dispatchDir: string;
 }
 
 /**
@@ -139,6 +141,7 @@ export function useStandaloneSystem(
 ): () => StandaloneSystem {
   let system: StandaloneSystem | undefined;
   let ownAttachmentsDir: string | undefined;
+  let ownDispatchDir: string | undefined;
   beforeAll(async () => {
     // Evidence files go to a directory of the system's own, removed with it, unless one is set.
     if (!process.env['ATTACHMENTS_DIR']) {
@@ -146,6 +149,12 @@ export function useStandaloneSystem(
       process.env['ATTACHMENTS_DIR'] = ownAttachmentsDir;
     }
     const attachmentsDir = process.env['ATTACHMENTS_DIR'];
+    // Communications to Permanent Missions go to .eml files of the system's own, removed with it.
+    if (!process.env['DISPATCH_DIR']) {
+      ownDispatchDir = mkdtempSync(path.join(tmpdir(), `${databasePrefix}-dispatched-`));
+      process.env['DISPATCH_DIR'] = ownDispatchDir;
+    }
+    const dispatchDir = process.env['DISPATCH_DIR'];
     const database = await createTestDatabase(databasePrefix);
     const transport = new InProcessTransport();
     const running = await startProcess({
@@ -155,7 +164,7 @@ export function useStandaloneSystem(
       transport,
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    system = { running, database, transport, attachmentsDir };
+    system = { running, database, transport, attachmentsDir, dispatchDir };
   });
   afterAll(async () => {
     await system?.running.app.close();
@@ -163,6 +172,10 @@ export function useStandaloneSystem(
     if (ownAttachmentsDir) {
       rmSync(ownAttachmentsDir, { recursive: true, force: true });
       delete process.env['ATTACHMENTS_DIR'];
+    }
+    if (ownDispatchDir) {
+      rmSync(ownDispatchDir, { recursive: true, force: true });
+      delete process.env['DISPATCH_DIR'];
     }
   });
   return () => {

@@ -8,6 +8,19 @@ import {
   STATE_COMMUNICATION_SCHEMA,
 } from './infrastructure/persistence/state-communication-data-source';
 import { StateCommunicationSubscriptions } from './state-communication.subscriptions';
+import { CommunicationOutcomeWriter } from './application/communication-steps/communication-outcome.writer';
+import { CommunicationStepRunner } from './application/communication-steps/communication-step.runner';
+import { DecideCommunicationController } from './application/decide-communication/decide-communication.controller';
+import { CommunicationDrafter } from './application/draft-communication/communication.drafter';
+import { DraftCommunicationController } from './application/draft-communication/draft-communication.controller';
+import { DraftOnResponseActionDecidedHandler } from './application/react-to-other-services/draft-on-response-action-decided.handler';
+import { StopUnsentCommunicationsHandler } from './application/react-to-other-services/stop-unsent-communications.handler';
+import { ReadCommunicationsController } from './application/read-communications/read-communications.controller';
+import { RecordReplyController } from './application/record-reply/record-reply.controller';
+import { dispatchProvider } from './infrastructure/dispatch/dispatch.provider';
+import { communicationPoliciesProvider } from './infrastructure/policy/communication-policies';
+import { CommunicationTemplates } from './infrastructure/templates/communication-templates';
+import { CommunicationTimers } from './infrastructure/timers/communication-timers';
 
 /** State communication: the conversation with each State. Routes under /state-communication. */
 @Module({})
@@ -24,8 +37,27 @@ export class StateCommunicationModule {
         },
         options,
       ),
-      controllers: [ListStateCasesController],
-      providers: [OpenStateFileOnAllegationReceivedHandler, StateCommunicationSubscriptions],
+      controllers: [
+        ListStateCasesController,
+        DraftCommunicationController,
+        ReadCommunicationsController,
+        DecideCommunicationController,
+        RecordReplyController,
+      ],
+      providers: [
+        communicationPoliciesProvider,
+        { provide: CommunicationTemplates, useFactory: () => new CommunicationTemplates() },
+        dispatchProvider,
+        CommunicationOutcomeWriter,
+        CommunicationStepRunner,
+        CommunicationDrafter,
+        CommunicationTimers,
+        OpenStateFileOnAllegationReceivedHandler,
+        DraftOnResponseActionDecidedHandler,
+        StopUnsentCommunicationsHandler,
+        StateCommunicationSubscriptions,
+      ],
+      exports: [CommunicationTimers],
     };
   }
 }

@@ -1,8 +1,16 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { AllegationReceived } from '@reprisals/contracts';
+import {
+  AllegationReceived,
+  ConsentRecorded,
+  ConsentWithdrawn,
+  ProtectionRiskFlagged,
+  ResponseActionDecided,
+} from '@reprisals/contracts';
 import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
 import { OpenStateFileOnAllegationReceivedHandler } from './application/open-state-file-on-allegation-received/open-state-file-on-allegation-received.handler';
+import { DraftOnResponseActionDecidedHandler } from './application/react-to-other-services/draft-on-response-action-decided.handler';
+import { StopUnsentCommunicationsHandler } from './application/react-to-other-services/stop-unsent-communications.handler';
 
 /** Every event state-communication reacts to is registered here, and only here. */
 @Injectable()
@@ -10,12 +18,20 @@ export class StateCommunicationSubscriptions implements OnModuleInit {
   constructor(
     private readonly messaging: ServiceMessaging,
     private readonly openStateFile: OpenStateFileOnAllegationReceivedHandler,
+    private readonly draftOnDecision: DraftOnResponseActionDecidedHandler,
+    private readonly stopUnsent: StopUnsentCommunicationsHandler,
   ) {}
 
   onModuleInit(): void {
     this.messaging.consumer.register(
       subscribe('open-state-file-on-allegation-received', AllegationReceived, this.openStateFile),
-      // Who may see the case: the lead entity and the entities it is shared with.
+      // A State-facing action decided in verification is drafted here for the liaison.
+      subscribe('draft-on-response-action-decided', ResponseActionDecided, this.draftOnDecision),
+      // What consent and protection close stops every communication not sent yet.
+      subscribe('stop-unsent-on-consent-recorded', ConsentRecorded, this.stopUnsent),
+      subscribe('stop-unsent-on-consent-withdrawn', ConsentWithdrawn, this.stopUnsent),
+      subscribe('stop-unsent-on-protection-risk', ProtectionRiskFlagged, this.stopUnsent),
+      // Who may see the case, and what consent and protection allow: projections of intake's events.
       ...caseAccessSubscriptions(),
     );
   }

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   AllegationReceived,
   CasesLinked,
+  CommunicationSent,
   ConsentRecorded,
   ConsentWithdrawn,
   DeadlineMissed,
@@ -16,6 +17,7 @@ import { OpenCaseOnAllegationReceivedHandler } from './application/open-case-on-
 import { ProtocolReactionHandlers } from './application/react-to-other-services/protocol-reaction.handlers';
 import {
   escalate,
+  reactToCommunicationSent,
   reactToConsent,
   reactToErasure,
   reactToNewAct,
@@ -85,6 +87,20 @@ export class VerificationSubscriptions implements OnModuleInit {
               ...(data.responseActionId ? { responseActionId: data.responseActionId } : {}),
             }),
           target: `state-reply:${data.replyId}`,
+        })),
+      ),
+      subscribe(
+        'follow-communication-deadline',
+        CommunicationSent,
+        react.to(({ data }) => ({
+          reaction: (current) =>
+            data.responseActionId
+              ? reactToCommunicationSent(current, {
+                  responseActionId: data.responseActionId,
+                  replyDueOn: data.replyDueOn,
+                })
+              : { case: current, events: [], timers: [], decision: null },
+          target: `communication-sent:${data.communicationId}`,
         })),
       ),
       subscribe(

@@ -20,4 +20,8 @@ export class StateCaseFileEntity {
 
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt!: Date;
+
+  /** The non-identifying facts communications draw on (acts, dates, mechanism, para 4 category). */
+  @Column({ type: 'jsonb' })
+  facts!: object;
 }

@@ -323,3 +323,35 @@ export function reactToErasure(current: VerificationCase): ProtocolOutcome {
     },
   };
 }
+
+/**
+ * State-communication sent the communication that carries out an action: from now on its reply
+ * deadline is the one the State was given, and its silence comes back as DeadlineMissed, so
+ * verification's own reply timer for the action stands down.
+ */
+export function reactToCommunicationSent(
+  current: VerificationCase,
+  sent: { responseActionId: string; replyDueOn: string },
+): ProtocolOutcome {
+  const action = current.actions.find((a) => a.id === sent.responseActionId && a.status === 'decided');
+  if (!action || action.reach !== 'state') return unchanged(current);
+  const after: VerificationCase = {
+    ...current,
+    actions: current.actions.map((a) =>
+      a.id === action.id ? { ...a, replyDueAt: `${sent.replyDueOn}T23:59:59.999Z` } : a,
+    ),
+  };
+  return {
+    case: after,
+    events: [],
+    timers: [{ change: 'cancel', kind: 'escalation-due', subject: action.id }],
+    decision: {
+      step: 'react',
+      fromStage: current.stage,
+      toStage: after.stage,
+      policyVersion: after.protocolVersion,
+      outcome: 'communication-sent',
+      subjectId: action.id,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import type { IntegrationEvent } from '@reprisals/contracts';
+import { DurableTimers } from '@reprisals/durable-timers';
+import type { EntityManager } from 'typeorm';
+import type { CommunicationOutcome } from '../../domain/communication/communication-steps';
+import { CommunicationRepository } from '../../infrastructure/persistence/communication.repository';
+
+/** Publishes one of a communication's events in the caller's transaction. */
+export type PublishCommunicationEvent = (
+  definition: CommunicationOutcome['events'][number]['definition'],
+  data: unknown,
+) => IntegrationEvent;
+
+/**
+ * Writes what a step on a communication decided, in its transaction: the document, its timers
+ * set and cancelled, its events in the outbox. All of it commits, or none of it.
+ */
+@Injectable()
+export class CommunicationOutcomeWriter {
+  private readonly communications = new CommunicationRepository();
+  private readonly timers = new DurableTimers();
+
+  async apply(
+    manager: EntityManager,
+    outcome: CommunicationOutcome,
+    publish: PublishCommunicationEvent,
+    now: Date,
+    options: { inserting?: boolean } = {},
+  ): Promise<IntegrationEvent[]> {
+    const { communication } = outcome;
+    if (options.inserting) {
+      if (!(await this.communications.insert(manager, communication, now))) return [];
+    } else await this.communications.save(manager, communication, now);
+    for (const timer of outcome.timers) {
+      if (timer.change === 'schedule')
+        await this.timers.schedule(
+          manager,
+          { kind: timer.kind, caseId: communication.caseId, subject: timer.subject, dueAt: timer.dueAt },
+          now,
+        );
+      else
+        await this.timers.cancel(
+          manager,
+          { caseId: communication.caseId, kind: timer.kind, subject: timer.subject },
+          `communication:${communication.status}`,
+          now,
+        );
+    }
+    return outcome.events.map((event) => publish(event.definition, event.data));
+  }
+}

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
+import { CaseAccessReader, CaseDisclosureReader, type CaseDisclosureView } from '@reprisals/case-access';
+import { createEvent } from '@reprisals/contracts';
+import { CLOCK, type Clock } from '@reprisals/kernel';
+import { ServiceMessaging } from '@reprisals/messaging';
+import { retryOnConflict } from '@reprisals/persistence';
+import type { ActingUser } from '@reprisals/security';
+import type { EntityManager } from 'typeorm';
+import type { Communication, CommunicationActor } from '../../domain/communication/communication';
+import type { CommunicationOutcome } from '../../domain/communication/communication-steps';
+import { CommunicationRefused } from '../../domain/communication/communication-refused';
+import { CommunicationRepository } from '../../infrastructure/persistence/communication.repository';
+import { CommunicationOutcomeWriter } from './communication-outcome.writer';
+import { CommunicationNotVisible, communicationRefusal } from './communication-refusal';
+
+export interface PersonStepContext {
+  manager: EntityManager;
+  actor: Extract<CommunicationActor, { kind: 'user' }>;
+  now: Date;
+  disclosure: () => Promise<CaseDisclosureView>;
+}
+
+/**
+ * Runs a person's step in one transaction: the communication (or, for a new one, its case) is
+ * locked and must be visible to the caller's entity, and only its lead entity acts on it. The
+ * outcome, its events and its audit record commit together; a refusal changes nothing, is
+ * audited as denied and answered with its reason.
+ */
+@Injectable()
+export class CommunicationStepRunner {
+  private readonly communications = new CommunicationRepository();
+  private readonly access = new CaseAccessReader();
+  private readonly disclosures = new CaseDisclosureReader();
+
+  constructor(
+    private readonly messaging: ServiceMessaging,
+    private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly writer: CommunicationOutcomeWriter,
+  ) {}
+
+  async run(
+    on: { communicationId: string } | { caseId: string },
+    user: ActingUser,
+    request: IncomingMessage,
+    target: string,
+    decide: (current: Communication | undefined, context: PersonStepContext) => Promise<CommunicationOutcome>,
+  ): Promise<Communication> {
+    const now = this.clock.now();
+    let caseId = 'caseId' in on ? on.caseId : undefined;
+    try {
+      return await retryOnConflict(() =>
+        this.messaging.outbox.run(async (unit) => {
+          const current =
+            'communicationId' in on
+              ? await this.communications.lock(unit.manager, on.communicationId)
+              : undefined;
+          if ('communicationId' in on && !current) throw new CommunicationNotVisible();
+          caseId = current?.caseId ?? caseId!;
+          const access = await this.access.accessOf(unit.manager, caseId, user.entity, now);
+          if (!access.visible) throw new CommunicationNotVisible();
+          if (access.leadEntity !== user.entity)
+            throw new CommunicationRefused(
+              'not-lead',
+              'only the lead entity writes to the State about a case',
+              403,
+            );
+          const actor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
+          const outcome = await decide(current, {
+            manager: unit.manager,
+            actor,
+            now,
+            disclosure: () => this.disclosures.disclosureOf(unit.manager, caseId!),
+          });
+          const eventActor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
+          await this.writer.apply(
+            unit.manager,
+            outcome,
+            (definition, data) => {
+              const event = createEvent(definition, data as never, {
+                caseId: outcome.communication.caseId,
+                actor: eventActor,
+                occurredAt: now,
+                policyVersion: outcome.communication.schedule?.policyVersion ?? user.policyVersion,
+              });
+              unit.record(event);
+              return event;
+            },
+            now,
+            { inserting: current === undefined },
+          );
+          await this.audit.record(unit.manager, {
+            ...actingUserAudit(user),
+            ...requestAuditContext(request),
+            action: user.permission,
+            caseId,
+            target: `${target}:${outcome.communication.id}`,
+            outcome: 'allowed',
+          });
+          return outcome.communication;
+        }),
+      );
+    } catch (error) {
+      const refusal = communicationRefusal(error);
+      if (!refusal) throw error;
+      await this.audit.recordNow({
+        ...actingUserAudit(user),
+        ...requestAuditContext(request),
+        action: user.permission,
+        ...(caseId ? { caseId } : {}),
+        target,
+        outcome: 'denied',
+        reason: refusal.reason,
+      });
+      throw refusal.answer;
+    }
+  }
+}
