@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { ManualClock } from '@reprisals/kernel';
-import { InProcessTransport } from '@reprisals/messaging';
-import { createTestDatabase, eventually, type TestDatabase } from '@reprisals/testing';
+import { eventually } from '@reprisals/testing';
 import { ProtocolTimers } from '@reprisals/verification';
-import { ALL_SERVICES } from '../src/all-services';
-import { queryRows, startProcess, type RunningProcess } from './system.fixture';
+import { useRestartableSystem } from './restartable-system.fixture';
+import { queryRows } from './system.fixture';
 import { protocolClient } from './verification-protocol.fixture';
 
 const DAY = 86_400_000;
@@ -19,40 +15,16 @@ const DAY = 86_400_000;
  */
 describe('protocol timers across a restart', () => {
   const clock = new ManualClock('2026-11-30T09:00:00.000Z');
-  let database: TestDatabase;
-  let running: RunningProcess | undefined;
-  let attachments: string;
-  const start = async () =>
-    startProcess({
-      processName: 'standalone',
-      services: ALL_SERVICES,
-      databaseUrl: database.url,
-      transport: new InProcessTransport(),
-      clock,
-    });
-
-  beforeAll(async () => {
-    attachments = mkdtempSync(path.join(tmpdir(), 'verification-restart-'));
-    process.env['ATTACHMENTS_DIR'] = attachments;
-    database = await createTestDatabase('verification_restart');
-    running = await start();
-  });
-
-  afterAll(async () => {
-    await running?.app.close();
-    await database?.drop();
-    delete process.env['ATTACHMENTS_DIR'];
-    rmSync(attachments, { recursive: true, force: true });
-  });
+  const system = useRestartableSystem('verification_restart', clock);
 
   const escalations = async (caseId: string) => ({
     decisions: await queryRows<{ outcome: string }>(
-      database.url,
+      system().database.url,
       `SELECT outcome FROM verification.protocol_decision WHERE case_id = $1 AND outcome LIKE 'escalation:%'`,
       [caseId],
     ),
     events: await queryRows<{ event_id: string }>(
-      database.url,
+      system().database.url,
       `SELECT event_id FROM verification.outbox_message WHERE message_key = $1 AND event_type LIKE '%escalation-due'`,
       [caseId],
     ),
@@ -60,24 +32,23 @@ describe('protocol timers across a restart', () => {
 
   it('given a reply deadline that passes while every process is down, when the system starts again, then the escalation fires once', async () => {
     const protocol = protocolClient(
-      () => running!.baseUrl,
-      () => database.url,
+      () => system().running.baseUrl,
+      () => system().database.url,
     );
     const caseId = await protocol.verifiedCase({ consent: true });
     await protocol.decide(caseId, { actionType: 'private-engagement' });
 
-    await running!.app.close();
-    running = undefined;
+    await system().stop();
     clock.advance(31 * DAY);
     expect(await escalations(caseId)).toEqual({ decisions: [], events: [] });
 
-    running = await start();
+    await system().start();
     const after = await eventually(async () => {
       const seen = await escalations(caseId);
       return seen.decisions.length > 0 ? seen : undefined;
     });
     // The scheduler runs again, as it does every second: nothing fires twice.
-    const timers = running.app.get(ProtocolTimers, { strict: false });
+    const timers = system().running.app.get(ProtocolTimers, { strict: false });
     expect(await timers.scheduler.fireDue()).toBe(0);
     expect(await escalations(caseId)).toEqual(after);
     expect(after.decisions).toEqual([{ outcome: 'escalation:no-substantive-reply-by-deadline' }]);
