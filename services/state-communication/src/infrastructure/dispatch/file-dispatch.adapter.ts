@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -32,7 +33,7 @@ export class FileDispatchAdapter implements DispatchPort {
       headers: { 'Content-Language': message.language },
     });
     const final = join(this.directory, `${message.messageId}.eml`);
-    const partial = `${final}.${process.pid}.partial`;
+    const partial = `${final}.${randomUUID()}.partial`;
     await writeFile(partial, composed.message as Buffer, { mode: 0o600 });
     try {
       await link(partial, final);
