@@ -4,6 +4,7 @@ import {
   AllegationReceived,
   AuditRecorded,
   CasesLinked,
+  STATE_COMMUNICATION_EVENTS,
   VERIFICATION_PROTOCOL_EVENTS,
   VerificationCaseOpened,
 } from '@reprisals/contracts';
@@ -37,6 +38,14 @@ export class ReportingSubscriptions implements OnModuleInit {
       ...VERIFICATION_PROTOCOL_EVENTS.map((definition) =>
         subscribe(
           `project-protocol-step-${definition.wireType.split('.').at(-1)}`,
+          definition,
+          this.protocolStep,
+        ),
+      ),
+      // The conversation with the State: drafts, approvals, dispatches, reminders, replies, silences.
+      ...STATE_COMMUNICATION_EVENTS.map((definition) =>
+        subscribe(
+          `project-communication-${definition.wireType.split('.').at(-1)}`,
           definition,
           this.protocolStep,
         ),

@@ -65,7 +65,7 @@ describe('communications with States, through the API', () => {
       kind: 'note-verbale',
       status: 'draft',
       language: 'en',
-      draftedBy: { role: null },
+      draftedBy: { kind: 'system', service: 'state-communication' },
     });
     expect(draft.subject).toBe(`Note verbale concerning case ${draft.reference}`);
     expect(draft.body).toContain('Permanent Mission of Belarus');
@@ -121,6 +121,33 @@ describe('communications with States, through the API', () => {
     const view = await protocol.read(caseId);
     expect(view.body.escalation).toBeNull();
     expect(view.body.actions[0].stateReply).toMatchObject({ type: 'information-on-measures-taken' });
+    // The case's timeline tells the conversation too, with the rules' versions.
+    const timeline = await eventually(async () => {
+      const answer = await call(
+        baseUrl(),
+        'GET',
+        `/reporting/cases/${caseId}/timeline`,
+        await as('reporting-analyst', LEAD),
+      );
+      const entries = (answer.body?.entries ?? []) as { type: string; policyVersion: string | null }[];
+      return entries.some((entry) => entry.type === 'ReplyReceived') ? entries : undefined;
+    });
+    expect(
+      timeline
+        .filter((entry) => entry.type.startsWith('Communication') || entry.type.startsWith('Re'))
+        .map((entry) => entry.type),
+    ).toEqual(
+      expect.arrayContaining([
+        'CommunicationDrafted',
+        'CommunicationApproved',
+        'CommunicationSent',
+        'ReminderSent',
+        'ReplyReceived',
+      ]),
+    );
+    expect(timeline.find((entry) => entry.type === 'CommunicationSent')?.policyVersion).toBe(
+      'state-communication/v1',
+    );
   });
 
   it('given a State that stays silent, when the deadline and its grace pass, then DeadlineMissed makes the next ladder level due in verification', async () => {

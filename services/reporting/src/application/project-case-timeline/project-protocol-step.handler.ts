@@ -5,8 +5,9 @@ import { recordTimelineEntry } from './timeline-entry.writer';
 
 /**
  * A step of the response protocol (screening, risk, conclusion, actions, approvals, escalation,
- * closing, a version adopted): the case's timeline gets it, with the protocol version that
- * allowed it. Idempotent: a redelivery changes nothing.
+ * closing, a version adopted) or of the conversation with the State (drafts, dispatches,
+ * reminders, replies, missed deadlines): the case's timeline gets it, with the version of the
+ * rules that applied. Idempotent: a redelivery changes nothing.
  */
 @Injectable()
 export class ProjectProtocolStepHandler implements EventHandler {

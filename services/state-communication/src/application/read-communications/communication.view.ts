@@ -6,13 +6,19 @@ import type { Communication } from '../../domain/communication/communication';
  * approver's accounts appear by role and entity only.
  */
 export type CommunicationView = Omit<Communication, 'draftedBy' | 'approvedBy' | 'replies'> & {
-  draftedBy: { role: string | null; entity: string | null };
-  approvedBy: { role: string | null; entity: string | null } | null;
+  draftedBy: PublicActor;
+  approvedBy: PublicActor | null;
   replies: Array<Omit<Communication['replies'][number], 'recordedBy'>>;
 };
 
-const publicActor = (actor: Communication['draftedBy']) =>
-  actor.kind === 'user' ? { role: actor.role, entity: actor.entity } : { role: null, entity: null };
+/** A person by role and entity, or the service acting on its own rules. */
+type PublicActor =
+  { kind: 'user'; role: string; entity: string } | { kind: 'system'; service: 'state-communication' };
+
+const publicActor = (actor: Communication['draftedBy']): PublicActor =>
+  actor.kind === 'user'
+    ? { kind: 'user', role: actor.role, entity: actor.entity }
+    : { kind: 'system', service: 'state-communication' };
 
 export function communicationView(communication: Communication): CommunicationView {
   return {

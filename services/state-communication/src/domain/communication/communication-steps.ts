@@ -164,7 +164,12 @@ export function markSent(
   expectStatus(current, ['dispatching'], 'marked sent');
   const schedule = policy.scheduleFor(current.kind, now);
   return {
-    communication: { ...withStep(current, 'sent', { kind: 'system' }, now), status: 'sent', schedule },
+    communication: {
+      ...withStep(current, 'sent', { kind: 'system' }, now),
+      status: 'sent',
+      schedule,
+      dispatchAttempts: current.dispatchAttempts + 1,
+    },
     events: [
       event(CommunicationSent, {
         caseId: current.caseId,

@@ -57,6 +57,7 @@ export interface Communication {
   draftedBy: CommunicationActor;
   draftedAt: string;
   approvedBy: CommunicationActor | null;
+  /** Delivery attempts made, the successful one included. */
   dispatchAttempts: number;
   /** Computed when it is sent, under the version of the rules in force then. */
   schedule: ReplySchedule | null;

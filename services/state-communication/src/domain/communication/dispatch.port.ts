@@ -18,3 +18,8 @@ export interface DispatchPort {
 }
 
 export const DISPATCH_PORT = Symbol('DispatchPort');
+
+/** The domain of the sender's address: Message-IDs are made in it. */
+export function senderDomain(from: string): string {
+  return /@([^>\s]+)>?$/.exec(from)?.[1] ?? 'localhost';
+}

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { DispatchPort, OutgoingMessage } from '../../domain/communication/dispatch.port';
+import {
+  senderDomain,
+  type DispatchPort,
+  type OutgoingMessage,
+} from '../../domain/communication/dispatch.port';
 
 /**
  * The standalone dispatch: each message written as an .eml file (RFC 5322, composed by
@@ -29,7 +33,7 @@ export class FileDispatchAdapter implements DispatchPort {
       to: message.to,
       subject: message.subject,
       text: message.body,
-      messageId: `<${message.messageId}@reprisals.un>`,
+      messageId: `<${message.messageId}@${senderDomain(this.from)}>`,
       headers: { 'Content-Language': message.language },
     });
     const final = join(this.directory, `${message.messageId}.eml`);

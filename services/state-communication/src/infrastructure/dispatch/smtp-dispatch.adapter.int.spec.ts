@@ -59,7 +59,7 @@ describe('dispatch by SMTP, against a real SMTP server', () => {
         from: 'reprisals@ohchr.example.org',
         to: ['permanent-mission.blr@example.org'],
       });
-      expect(message!.data).toContain('Message-ID: <2f0b6c1e-5a3d-4c1e-9a55-3f1f2f0c9b11@reprisals.un>');
+      expect(message!.data).toContain('Message-ID: <2f0b6c1e-5a3d-4c1e-9a55-3f1f2f0c9b11@ohchr.example.org>');
       expect(message!.data).toContain('Content-Language: fr');
       expect(message!.data).toContain('Subject: Note verbale concerning case REP-2026-000001');
     } finally {

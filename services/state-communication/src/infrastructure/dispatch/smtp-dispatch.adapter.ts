@@ -1,5 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { DispatchPort, OutgoingMessage } from '../../domain/communication/dispatch.port';
+import {
+  senderDomain,
+  type DispatchPort,
+  type OutgoingMessage,
+} from '../../domain/communication/dispatch.port';
 
 /**
  * Delivery by SMTP (nodemailer). SMTP itself cannot promise a single delivery when a connection
@@ -22,7 +26,7 @@ export class SmtpDispatchAdapter implements DispatchPort {
       to: message.to,
       subject: message.subject,
       text: message.body,
-      messageId: `<${message.messageId}@reprisals.un>`,
+      messageId: `<${message.messageId}@${senderDomain(this.from)}>`,
       headers: { 'Content-Language': message.language },
     });
   }
