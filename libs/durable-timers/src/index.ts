@@ -16,7 +16,14 @@
  * ```
  */
 export { DurableTimers } from './timers/durable-timers';
-export type { DueTimer, TimerCancellation, TimerRequest, TimerStatus, TimerView } from './timers/timer.types';
+export type {
+  DueTimer,
+  TimerCancellation,
+  TimerChange,
+  TimerRequest,
+  TimerStatus,
+  TimerView,
+} from './timers/timer.types';
 export { TimerScheduler } from './scheduler/timer-scheduler';
 export type { TimerHandler, TimerUnit } from './scheduler/timer-handler';
 export {

@@ -21,3 +21,4 @@ export * from './audit/case-read.gate';
 export * from './audit/audit-checkpoints';
 export * from './policy-files/yaml-policy-file';
 export * from './policy-files/published-policies';
+export * from './audit/refused-step';

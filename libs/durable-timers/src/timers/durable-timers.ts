@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { checkCancellation, checkCaseId, checkDate, checkTimerRequest } from './timer-request.validation';
 import { TIMER_COLUMNS, toTimerView, type TimerRow } from './timer-row.mapper';
 import { timerTableOf } from './timer-table';
-import type { TimerCancellation, TimerRequest, TimerView } from './timer.types';
+import type { TimerCancellation, TimerChange, TimerRequest, TimerView } from './timer.types';
 
 /**
  * Schedules, cancels and lists durable timers. Stateless: every method runs in the caller's
@@ -48,6 +48,32 @@ export class DurableTimers {
       ],
     );
     return rows[0]!.id;
+  }
+
+  /** Applies a decision's changes to the timers of one case, in order; `reason` is kept on each cancellation. */
+  async apply(
+    manager: EntityManager,
+    caseId: string,
+    changes: readonly TimerChange[],
+    reason: string,
+    now: Date,
+  ): Promise<void> {
+    for (const change of changes) {
+      if (change.change === 'schedule') {
+        const { change: _change, ...timer } = change;
+        await this.schedule(manager, { ...timer, caseId }, now);
+      } else
+        await this.cancel(
+          manager,
+          {
+            caseId,
+            ...(change.kind ? { kind: change.kind } : {}),
+            ...(change.subject ? { subject: change.subject } : {}),
+          },
+          reason,
+          now,
+        );
+    }
   }
 
   /**

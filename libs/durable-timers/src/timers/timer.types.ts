@@ -46,3 +46,11 @@ export interface TimerCancellation {
   kind?: string;
   subject?: string;
 }
+
+/**
+ * What a decision does to the timers of one case: schedule one (by kind and subject), or cancel
+ * those matching a kind and subject (every timer of the case when neither is given).
+ */
+export type TimerChange =
+  | { change: 'schedule'; kind: string; subject: string; dueAt: Date; payload?: Record<string, unknown> }
+  | { change: 'cancel'; kind?: string; subject?: string };

@@ -1,21 +1,18 @@
-import { Injectable, type HttpException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
+import { AuditTrail } from '@reprisals/audit';
 import type { ActingUser } from '@reprisals/security';
+import { runRefusable, type Refusal } from '@reprisals/service-platform';
 import { sharingRefusal } from './case-share-refusal';
 
-/** How a domain refusal is audited (a fixed reason code) and answered. */
-export type Refusal = { reason: string; answer: HttpException };
+export type { Refusal } from '@reprisals/service-platform';
 
-/**
- * Runs a step; when the domain refuses it, the refusal is audited (its own transaction, since
- * the step's rolled back) and answered with the matching HTTP error. Other errors pass through.
- */
+/** Runs intake's steps with their refusals audited and answered (sharing refusals by default). */
 @Injectable()
 export class RefusalAuditor {
   constructor(private readonly audit: AuditTrail) {}
 
-  async guard<T>(
+  guard<T>(
     user: ActingUser,
     request: IncomingMessage,
     caseId: string | undefined,
@@ -23,21 +20,6 @@ export class RefusalAuditor {
     step: () => Promise<T>,
     classify: (error: unknown) => Refusal | undefined = sharingRefusal,
   ): Promise<T> {
-    try {
-      return await step();
-    } catch (error) {
-      const refusal = classify(error);
-      if (!refusal) throw error;
-      await this.audit.recordNow({
-        ...actingUserAudit(user),
-        ...requestAuditContext(request),
-        action: user.permission,
-        ...(caseId ? { caseId } : {}),
-        target,
-        outcome: 'denied',
-        reason: refusal.reason,
-      });
-      throw refusal.answer;
-    }
+    return runRefusable(this.audit, { user, request, target, caseId: () => caseId }, step, classify);
   }
 }

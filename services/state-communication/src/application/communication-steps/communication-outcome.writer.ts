@@ -31,21 +31,13 @@ export class CommunicationOutcomeWriter {
     if (options.inserting) {
       if (!(await this.communications.insert(manager, communication, now))) return [];
     } else await this.communications.save(manager, communication, now);
-    for (const timer of outcome.timers) {
-      if (timer.change === 'schedule')
-        await this.timers.schedule(
-          manager,
-          { kind: timer.kind, caseId: communication.caseId, subject: timer.subject, dueAt: timer.dueAt },
-          now,
-        );
-      else
-        await this.timers.cancel(
-          manager,
-          { caseId: communication.caseId, kind: timer.kind, subject: timer.subject },
-          `communication:${communication.status}`,
-          now,
-        );
-    }
+    await this.timers.apply(
+      manager,
+      communication.caseId,
+      outcome.timers,
+      `communication:${communication.status}`,
+      now,
+    );
     return outcome.events.map((event) => publish(event.definition, event.data));
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
+import { runRefusable } from '@reprisals/service-platform';
 import { CaseAccessReader, CaseDisclosureReader, type CaseDisclosureView } from '@reprisals/case-access';
 import { createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
@@ -50,71 +51,62 @@ export class CommunicationStepRunner {
   ): Promise<Communication> {
     const now = this.clock.now();
     let caseId = 'caseId' in on ? on.caseId : undefined;
-    try {
-      return await retryOnConflict(() =>
-        this.messaging.outbox.run(async (unit) => {
-          const current =
-            'communicationId' in on
-              ? await this.communications.lock(unit.manager, on.communicationId)
-              : undefined;
-          if ('communicationId' in on && !current) throw new CommunicationNotVisible();
-          caseId = current?.caseId ?? caseId!;
-          const access = await this.access.accessOf(unit.manager, caseId, user.entity, now);
-          if (!access.visible) throw new CommunicationNotVisible();
-          if (access.leadEntity !== user.entity)
-            throw new CommunicationRefused(
-              'not-lead',
-              'only the lead entity writes to the State about a case',
-              403,
+    return runRefusable(
+      this.audit,
+      { user, request, target, caseId: () => caseId },
+      () =>
+        retryOnConflict(() =>
+          this.messaging.outbox.run(async (unit) => {
+            const current =
+              'communicationId' in on
+                ? await this.communications.lock(unit.manager, on.communicationId)
+                : undefined;
+            if ('communicationId' in on && !current) throw new CommunicationNotVisible();
+            caseId = current?.caseId ?? caseId!;
+            const access = await this.access.accessOf(unit.manager, caseId, user.entity, now);
+            if (!access.visible) throw new CommunicationNotVisible();
+            if (access.leadEntity !== user.entity)
+              throw new CommunicationRefused(
+                'not-lead',
+                'only the lead entity writes to the State about a case',
+                403,
+              );
+            const actor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
+            const outcome = await decide(current, {
+              manager: unit.manager,
+              actor,
+              now,
+              disclosure: () => this.disclosures.disclosureOf(unit.manager, caseId!),
+            });
+            const eventActor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
+            await this.writer.apply(
+              unit.manager,
+              outcome,
+              (definition, data) => {
+                const event = createEvent(definition, data as never, {
+                  caseId: outcome.communication.caseId,
+                  actor: eventActor,
+                  occurredAt: now,
+                  policyVersion: outcome.communication.schedule?.policyVersion ?? user.policyVersion,
+                });
+                unit.record(event);
+                return event;
+              },
+              now,
+              { inserting: current === undefined },
             );
-          const actor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
-          const outcome = await decide(current, {
-            manager: unit.manager,
-            actor,
-            now,
-            disclosure: () => this.disclosures.disclosureOf(unit.manager, caseId!),
-          });
-          const eventActor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
-          await this.writer.apply(
-            unit.manager,
-            outcome,
-            (definition, data) => {
-              const event = createEvent(definition, data as never, {
-                caseId: outcome.communication.caseId,
-                actor: eventActor,
-                occurredAt: now,
-                policyVersion: outcome.communication.schedule?.policyVersion ?? user.policyVersion,
-              });
-              unit.record(event);
-              return event;
-            },
-            now,
-            { inserting: current === undefined },
-          );
-          await this.audit.record(unit.manager, {
-            ...actingUserAudit(user),
-            ...requestAuditContext(request),
-            action: user.permission,
-            caseId,
-            target: `${target}:${outcome.communication.id}`,
-            outcome: 'allowed',
-          });
-          return outcome.communication;
-        }),
-      );
-    } catch (error) {
-      const refusal = communicationRefusal(error);
-      if (!refusal) throw error;
-      await this.audit.recordNow({
-        ...actingUserAudit(user),
-        ...requestAuditContext(request),
-        action: user.permission,
-        ...(caseId ? { caseId } : {}),
-        target,
-        outcome: 'denied',
-        reason: refusal.reason,
-      });
-      throw refusal.answer;
-    }
+            await this.audit.record(unit.manager, {
+              ...actingUserAudit(user),
+              ...requestAuditContext(request),
+              action: user.permission,
+              caseId,
+              target: `${target}:${outcome.communication.id}`,
+              outcome: 'allowed',
+            });
+            return outcome.communication;
+          }),
+        ),
+      communicationRefusal,
+    );
   }
 }

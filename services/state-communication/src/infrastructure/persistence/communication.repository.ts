@@ -13,11 +13,6 @@ export class CommunicationRepository {
     return rows[0]?.document;
   }
 
-  async read(manager: EntityManager, id: string): Promise<Communication | undefined> {
-    const row = await manager.getRepository(CommunicationEntity).findOneBy({ id });
-    return row?.document as Communication | undefined;
-  }
-
   /** Inserts a draft; false when the response action it carries out was drafted already. */
   async insert(manager: EntityManager, communication: Communication, now: Date): Promise<boolean> {
     const result = await manager

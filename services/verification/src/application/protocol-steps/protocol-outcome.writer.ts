@@ -34,25 +34,13 @@ export class ProtocolOutcomeWriter {
     if (!decision) return [];
     const current = outcome.case;
     await this.cases.save(manager, current, now);
-    for (const timer of outcome.timers) {
-      if (timer.change === 'schedule')
-        await this.timers.schedule(
-          manager,
-          { kind: timer.kind, caseId: current.caseId, subject: timer.subject, dueAt: timer.dueAt },
-          now,
-        );
-      else
-        await this.timers.cancel(
-          manager,
-          {
-            caseId: current.caseId,
-            ...(timer.kind ? { kind: timer.kind } : {}),
-            ...(timer.subject ? { subject: timer.subject } : {}),
-          },
-          `${decision.step}${decision.outcome ? `:${decision.outcome}` : ''}`,
-          now,
-        );
-    }
+    await this.timers.apply(
+      manager,
+      current.caseId,
+      outcome.timers,
+      `${decision.step}${decision.outcome ? `:${decision.outcome}` : ''}`,
+      now,
+    );
     const events = outcome.events.map((event) =>
       publish(event.definition, event.data, decision.policyVersion),
     );

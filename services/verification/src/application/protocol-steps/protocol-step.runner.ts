@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
+import { runRefusable } from '@reprisals/service-platform';
 import { CaseAccessReader, CaseDisclosureReader } from '@reprisals/case-access';
 import { createEvent, type ActorRef } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
@@ -52,60 +53,54 @@ export class ProtocolStepRunner {
   ): Promise<VerificationCase> {
     const now = this.clock.now();
     let caseId = 'caseId' in on ? on.caseId : undefined;
-    try {
+    return runRefusable(
+      this.audit,
+      { user, request, target, caseId: () => caseId },
       // A timer firing on the same case takes its locks in the other order: a deadlock aborts one
       // side, and a step aborted that way is simply taken again.
-      return await retryOnConflict(() =>
-        this.messaging.outbox.run(async (unit) => {
-          caseId ??= await this.cases.caseOfApproval(unit.manager, (on as { approvalId: string }).approvalId);
-          if (!caseId) throw new CaseNotVisible();
-          const current = await this.visibleCase(unit.manager, caseId, user, now);
-          const context = await this.contextFor(unit.manager, current, user, now);
-          const outcome = decide(current, context);
-          const actor: ActorRef = { kind: 'user', sub: user.sub, entity: user.entity, role: user.role };
-          const id = caseId;
-          await this.writer.apply(
-            unit.manager,
-            outcome,
-            (definition, data, policyVersion) => {
-              const event = createEvent(definition, data, {
-                caseId: id,
-                actor,
-                occurredAt: now,
-                policyVersion,
-              });
-              unit.record(event);
-              return event;
-            },
-            actor,
-            now,
-          );
-          await this.audit.record(unit.manager, {
-            ...actingUserAudit(user),
-            ...requestAuditContext(request),
-            action: user.permission,
-            caseId: id,
-            target,
-            outcome: 'allowed',
-            policyVersion: outcome.case.protocolVersion,
-          });
-          return outcome.case;
-        }),
-      );
-    } catch (error) {
-      const refusal = protocolRefusal(error);
-      if (!refusal) throw error;
-      await this.audit.recordNow({
-        ...actingUserAudit(user),
-        ...requestAuditContext(request),
-        action: user.permission,
-        ...(caseId ? { caseId } : {}),
-        target,
-        outcome: 'denied',
-        reason: refusal.reason,
-      });
-      throw refusal.answer;
-    }
+      () =>
+        retryOnConflict(() =>
+          this.messaging.outbox.run(async (unit) => {
+            caseId ??= await this.cases.caseOfApproval(
+              unit.manager,
+              (on as { approvalId: string }).approvalId,
+            );
+            if (!caseId) throw new CaseNotVisible();
+            const current = await this.visibleCase(unit.manager, caseId, user, now);
+            const context = await this.contextFor(unit.manager, current, user, now);
+            const outcome = decide(current, context);
+            const actor: ActorRef = { kind: 'user', sub: user.sub, entity: user.entity, role: user.role };
+            const id = caseId;
+            await this.writer.apply(
+              unit.manager,
+              outcome,
+              (definition, data, policyVersion) => {
+                const event = createEvent(definition, data, {
+                  caseId: id,
+                  actor,
+                  occurredAt: now,
+                  policyVersion,
+                });
+                unit.record(event);
+                return event;
+              },
+              actor,
+              now,
+            );
+            await this.audit.record(unit.manager, {
+              ...actingUserAudit(user),
+              ...requestAuditContext(request),
+              action: user.permission,
+              caseId: id,
+              target,
+              outcome: 'allowed',
+              policyVersion: outcome.case.protocolVersion,
+            });
+            return outcome.case;
+          }),
+        ),
+      protocolRefusal,
+    );
   }
 
   /** The case with the lead it has now (a lead transfer moves it), or CaseNotVisible. */
