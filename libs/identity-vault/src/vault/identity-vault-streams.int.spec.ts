@@ -71,13 +71,38 @@ describe('sealed streams of large attachments', () => {
   }
 
   /** A pass-through stage of a pipeline that measures memory as chunks go by. */
-  const measuredBy = (probe: ReturnType<typeof memoryProbe>) =>
+  const measuredBy = (probe: ReturnType<typeof memoryProbe>, onChunk: (bytes: number) => void) =>
     async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
       for await (const chunk of chunks) {
+        onChunk(chunk.length);
         await probe.sample();
         yield chunk;
       }
     };
+
+  /**
+   * Bytes a stream holds back: what went into it minus what came out, at its highest. Unlike the
+   * heap, this does not depend on what else the test worker holds, so it is the strict measure.
+   */
+  function heldBack(): {
+    entered: (bytes: number) => void;
+    left: (bytes: number) => void;
+    peak: () => number;
+  } {
+    let entered = 0;
+    let left = 0;
+    let peak = 0;
+    return {
+      entered: (bytes) => {
+        entered += bytes;
+        peak = Math.max(peak, entered - left);
+      },
+      left: (bytes) => {
+        left += bytes;
+      },
+      peak: () => peak,
+    };
+  }
 
   it('given a 20 MB attachment, when it is sealed to a file and opened back as streams, then the bytes match and memory stays far below its size', async () => {
     const caseId = randomUUID();
@@ -90,10 +115,12 @@ describe('sealed streams of large attachments', () => {
     // Memory is measured where bytes enter each pipeline and where they leave it, so that a
     // stream holding back what it was given shows, wherever it holds it.
     const sealingMemory = memoryProbe();
+    const sealingHeld = heldBack();
     async function* attachment(): AsyncGenerator<Buffer> {
       for (let sent = 0; sent < size; sent += CHUNK) {
         const chunk = randomBytes(CHUNK);
         written.update(chunk);
+        sealingHeld.entered(chunk.length);
         await sealingMemory.sample();
         yield chunk;
       }
@@ -102,19 +129,20 @@ describe('sealed streams of large attachments', () => {
       pipeline(
         Readable.from(attachment()),
         await vault.createSealingStream(manager, caseId, field),
-        measuredBy(sealingMemory),
+        measuredBy(sealingMemory, sealingHeld.left),
         createWriteStream(sealedFile),
       ),
     );
 
     const openingMemory = memoryProbe();
+    const openingHeld = heldBack();
     let received = 0;
     await inTransaction(dataSource, async (manager) =>
       pipeline(
         createReadStream(sealedFile),
-        measuredBy(openingMemory),
+        measuredBy(openingMemory, openingHeld.entered),
         await vault.createOpeningStream(manager, caseId, field),
-        measuredBy(openingMemory),
+        measuredBy(openingMemory, openingHeld.left),
         async (plaintext: AsyncIterable<Buffer>) => {
           for await (const chunk of plaintext) {
             read.update(chunk);
@@ -127,8 +155,13 @@ describe('sealed streams of large attachments', () => {
     expect(statSync(sealedFile).size).toBe(size + SEALED_STREAM_OVERHEAD);
     expect(received).toBe(size);
     expect(read.digest('hex')).toBe(written.digest('hex'));
-    expect(sealingMemory.peakGrowth()).toBeLessThan(size / 4);
-    expect(openingMemory.peakGrowth()).toBeLessThan(size / 4);
+    // The streams hold back at most a few of their buffers, never a share of the attachment.
+    expect(sealingHeld.peak()).toBeLessThan(MB);
+    expect(openingHeld.peak()).toBeLessThan(MB);
+    // The heap also holds what the test worker ran before, and its growth varies by a few MB from
+    // run to run: half the attachment still tells a stream that keeps what passes through it.
+    expect(sealingMemory.peakGrowth()).toBeLessThan(size / 2);
+    expect(openingMemory.peakGrowth()).toBeLessThan(size / 2);
   });
 
   it('given a sealed attachment file with one byte changed, when it is opened as a stream, then the stream fails at its end', async () => {
