@@ -10,6 +10,7 @@ export const ROLES = [
   'focal-point',
   'auditor',
   'admin',
+  'state-mission',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
