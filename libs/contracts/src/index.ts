@@ -39,6 +39,7 @@ export * from './state-communication/communication-sent.event';
 export * from './state-communication/dispatch-failed.event';
 export * from './state-communication/dispatch-stopped.event';
 export * from './state-communication/reminder-sent.event';
+export * from './state-communication/call-for-input-sent.event';
 export * from './state-communication/state-communication-events';
 export * from './sharing/sharing-schemas';
 export * from './sharing/case-shared.event';

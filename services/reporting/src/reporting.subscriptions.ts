@@ -4,7 +4,7 @@ import {
   AllegationReceived,
   AuditRecorded,
   CasesLinked,
-  STATE_COMMUNICATION_EVENTS,
+  CASE_COMMUNICATION_EVENTS,
   VERIFICATION_PROTOCOL_EVENTS,
   VerificationCaseOpened,
 } from '@reprisals/contracts';
@@ -43,7 +43,7 @@ export class ReportingSubscriptions implements OnModuleInit {
         ),
       ),
       // The conversation with the State: drafts, approvals, dispatches, reminders, replies, silences.
-      ...STATE_COMMUNICATION_EVENTS.map((definition) =>
+      ...CASE_COMMUNICATION_EVENTS.map((definition) =>
         subscribe(
           `project-communication-${definition.wireType.split('.').at(-1)}`,
           definition,

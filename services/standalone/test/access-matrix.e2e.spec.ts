@@ -10,6 +10,7 @@ import {
   concretePath,
   expectedAnswer,
   MATRIX_ENTITIES,
+  matrixEntity,
   VALID_REQUESTS,
   type Caller,
   type HttpMethod,
@@ -101,7 +102,7 @@ describe('access matrix: roles x entities x routes', () => {
       ROLES.flatMap((role) =>
         STANDINGS.map((standing): { route: DocumentedRoute; caller: Caller } => ({
           route,
-          caller: { role, standing, entity: MATRIX_ENTITIES[standing] },
+          caller: { role, standing, entity: matrixEntity(role, standing) },
         })),
       ),
     );

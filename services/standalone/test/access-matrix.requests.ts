@@ -30,6 +30,20 @@ export const MATRIX_ENTITIES: Record<Standing, string> = {
   outsider: 'UNDP',
 };
 
+/**
+ * A Permanent Mission's token names its State: the matrix calls as the State of the fixtures'
+ * cases (they were sent to it), as another State, and as an entity that is no State at all.
+ */
+export const MISSION_ENTITIES: Record<Standing, string> = {
+  lead: validAllegation.stateConcerned,
+  partner: 'NIC',
+  outsider: MATRIX_ENTITIES.outsider,
+};
+
+/** The entity a role's token names for a standing: a State for Missions, a UN entity otherwise. */
+export const matrixEntity = (role: Role, standing: Standing): string =>
+  (role === 'state-mission' ? MISSION_ENTITIES : MATRIX_ENTITIES)[standing];
+
 /** Receives what the lead's commands offer or hand over: the matrix never calls as it. */
 export const BYSTANDER = 'UNHCR';
 
@@ -45,8 +59,13 @@ export const BYSTANDER = 'UNHCR';
  *   partner, whose share covers the summary only; 404 for any other entity;
  * - `answer`: answers an offer or a transfer made to the partner: 2xx for the partner, 404 for
  *   every other entity (nothing was offered to it).
+ * - `any-state`: a Permanent Mission's own lists: 2xx for any State, 403 for a token whose entity
+ *   is no State;
+ * - `own-state`: what was sent to one State: 2xx for its Mission, 404 for another State's, 403
+ *   for a token whose entity is no State.
  */
-export type Reach = 'any-entity' | 'case-read' | 'full-file-read' | 'lead-command' | 'answer';
+export type Reach =
+  'any-entity' | 'case-read' | 'full-file-read' | 'lead-command' | 'answer' | 'any-state' | 'own-state';
 
 const ANSWERS: Record<Reach, Record<Standing, 'success' | 403 | 404>> = {
   'any-entity': { lead: 'success', partner: 'success', outsider: 'success' },
@@ -54,6 +73,8 @@ const ANSWERS: Record<Reach, Record<Standing, 'success' | 403 | 404>> = {
   'full-file-read': { lead: 'success', partner: 403, outsider: 404 },
   'lead-command': { lead: 'success', partner: 403, outsider: 404 },
   answer: { lead: 404, partner: 'success', outsider: 404 },
+  'any-state': { lead: 'success', partner: 'success', outsider: 403 },
+  'own-state': { lead: 'success', partner: 404, outsider: 403 },
 };
 
 export interface Caller {
@@ -136,6 +157,68 @@ async function caseOnStateFile({ newCase, steps }: MatrixFixtures): Promise<stri
       timeoutMs: 60_000,
     },
   );
+  return id;
+}
+
+/** A small PDF, as a form: what a State's reply comes with. */
+const matrixReplyDocument = (): FormData =>
+  evidenceForm({
+    data: Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\nAdded by the access matrix.\n', 'latin1'),
+    name: 'matrix.pdf',
+    type: 'application/pdf',
+  });
+
+/** The State's reply to a communication sent about a new case of the lead, recorded once. */
+let sharedReply: Promise<{ id: string; replyId: string }> | undefined;
+function replyOfSentCommunication(fixtures: MatrixFixtures): Promise<{ id: string; replyId: string }> {
+  sharedReply ??= communicationOf(fixtures, 'sent').then(async (id) => {
+    const replied = await fixtures.setUp(
+      'state-liaison',
+      'POST',
+      `/state-communication/communications/${id}/replies`,
+      {
+        type: 'acknowledgement',
+        receivedOn: new Date().toISOString().slice(0, 10),
+        language: 'en',
+        assessment: 'responsive',
+      },
+    );
+    return { id, replyId: (replied.replies as Array<{ id: string }>)[0]!.id };
+  });
+  return sharedReply;
+}
+
+/** One document of that reply, added once by the lead's liaison, that every download reads. */
+let sharedReplyDocument: Promise<string> | undefined;
+function replyDocumentOf(fixtures: MatrixFixtures): Promise<string> {
+  sharedReplyDocument ??= replyOfSentCommunication(fixtures).then(
+    async ({ id, replyId }) =>
+      (
+        await fixtures.setUp(
+          'state-liaison',
+          'POST',
+          `/state-communication/communications/${id}/replies/${replyId}/documents`,
+          matrixReplyDocument(),
+        )
+      ).id as string,
+  );
+  return sharedReplyDocument;
+}
+
+/** Each call for input needs a period of its own: the matrix's run through the years. */
+let callsForInputOpened = 0;
+
+/** A call for input to one State, drafted by the lead's liaison, taken as far as `status`. */
+async function callForInputOf({ setUp }: MatrixFixtures, status: 'draft' | 'approved'): Promise<string> {
+  const year = 1950 + callsForInputOpened++;
+  const opened = await setUp('state-liaison', 'POST', '/state-communication/calls-for-input', {
+    periodFrom: `${year}-05-01`,
+    periodTo: `${year + 1}-04-30`,
+    states: ['TUV'],
+  });
+  const id = opened.id as string;
+  if (status === 'approved')
+    await setUp('supervisor', 'POST', `/state-communication/calls-for-input/${id}/approve`, {});
   return id;
 }
 
@@ -402,6 +485,40 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
       },
     }),
   },
+  'POST /state-communication/communications/{id}/replies/{replyId}/assessment': {
+    reach: 'lead-command',
+    build: async (fixtures) => {
+      const id = await communicationOf(fixtures, 'sent');
+      const replied = await fixtures.setUp(
+        'state-liaison',
+        'POST',
+        `/state-communication/communications/${id}/replies`,
+        {
+          type: 'acknowledgement',
+          receivedOn: new Date().toISOString().slice(0, 10),
+          language: 'en',
+        },
+      );
+      return { params: { id, replyId: replied.replies[0].id }, body: { assessment: 'responsive' } };
+    },
+  },
+  'POST /state-communication/communications/{id}/replies/{replyId}/documents': {
+    reach: 'lead-command',
+    build: async (fixtures) => ({
+      params: await replyOfSentCommunication(fixtures),
+      body: matrixReplyDocument(),
+    }),
+  },
+  'GET /state-communication/communications/{id}/replies/{replyId}/documents': {
+    reach: 'full-file-read',
+    build: async (fixtures) => ({ params: await replyOfSentCommunication(fixtures) }),
+  },
+  'GET /state-communication/communications/{id}/replies/{replyId}/documents/{documentId}': {
+    reach: 'full-file-read',
+    build: async (fixtures) => ({
+      params: { ...(await replyOfSentCommunication(fixtures)), documentId: await replyDocumentOf(fixtures) },
+    }),
+  },
   'POST /verification/approvals/{id}/approve': {
     reach: 'lead-command',
     build: async (fixtures) => ({ params: { id: await pendingApproval(fixtures) }, body: {} }),
@@ -411,6 +528,62 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
     build: async (fixtures) => ({
       params: { id: await pendingApproval(fixtures) },
       body: { reason: 'insufficient-corroboration' },
+    }),
+  },
+  'POST /state-communication/calls-for-input': {
+    reach: 'any-entity',
+    build: () => {
+      const year = 1950 + callsForInputOpened++;
+      return { body: { periodFrom: `${year}-05-01`, periodTo: `${year + 1}-04-30`, states: ['TUV'] } };
+    },
+  },
+  'GET /state-communication/calls-for-input': {
+    reach: 'any-entity',
+    build: () => ({ query: { limit: '5' } }),
+  },
+  'GET /state-communication/calls-for-input/{id}': {
+    reach: 'any-entity',
+    build: async (fixtures) => ({ params: { id: await callForInputOf(fixtures, 'draft') } }),
+  },
+  'POST /state-communication/calls-for-input/{id}/approve': {
+    reach: 'any-entity',
+    build: async (fixtures) => ({ params: { id: await callForInputOf(fixtures, 'draft') }, body: {} }),
+  },
+  'POST /state-communication/calls-for-input/{id}/dispatch': {
+    reach: 'any-entity',
+    build: async (fixtures) => ({ params: { id: await callForInputOf(fixtures, 'approved') }, body: {} }),
+  },
+  // What was sent to the State of the fixtures' cases, as its Permanent Mission reads and answers it.
+  'GET /state-communication/mission/communications': { reach: 'any-state', build: () => ({}) },
+  'GET /state-communication/mission/communications/{id}': {
+    reach: 'own-state',
+    build: async (fixtures) => ({ params: { id: await communicationOf(fixtures, 'sent') } }),
+  },
+  'POST /state-communication/mission/communications/{id}/replies': {
+    reach: 'own-state',
+    build: async (fixtures) => ({
+      params: { id: await communicationOf(fixtures, 'sent') },
+      body: { type: 'acknowledgement', language: 'en' },
+    }),
+  },
+  'GET /state-communication/metrics': {
+    reach: 'any-entity',
+    build: () => ({ query: { from: '2026-01-01', to: '2026-12-31', format: 'csv' } }),
+  },
+  'GET /state-communication/missions': { reach: 'any-entity', build: () => ({ query: { q: 'tuv' } }) },
+  'GET /state-communication/missions/{state}': {
+    reach: 'any-entity',
+    build: () => ({ params: { state: 'TUV' } }),
+  },
+  'GET /state-communication/missions/{state}/changes': {
+    reach: 'any-entity',
+    build: () => ({ params: { state: 'TUV' } }),
+  },
+  'PUT /state-communication/missions/{state}': {
+    reach: 'any-entity',
+    build: () => ({
+      params: { state: 'TUV' },
+      body: { email: 'mission.tuvalu@example.org', note: 'Set by the access matrix' },
     }),
   },
   'GET /state-communication/states/{stateCode}/cases': {

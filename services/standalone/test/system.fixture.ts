@@ -129,6 +129,8 @@ export interface StandaloneSystem {
   attachmentsDir: string;
   /** Where state-communication writes what it sends to Permanent Missions (DISPATCH_DIR). */
   dispatchDir: string;
+  /** Where state-communication keeps the documents of States' replies, sealed (REPLY_DOCUMENTS_DIR). */
+  replyDocumentsDir: string;
 }
 
 /**
@@ -142,6 +144,7 @@ export function useStandaloneSystem(
   let system: StandaloneSystem | undefined;
   let ownAttachmentsDir: string | undefined;
   let ownDispatchDir: string | undefined;
+  let ownReplyDocumentsDir: string | undefined;
   beforeAll(async () => {
     // Evidence files go to a directory of the system's own, removed with it, unless one is set.
     if (!process.env['ATTACHMENTS_DIR']) {
@@ -155,6 +158,12 @@ export function useStandaloneSystem(
       process.env['DISPATCH_DIR'] = ownDispatchDir;
     }
     const dispatchDir = process.env['DISPATCH_DIR'];
+    // Documents of States' replies go to a directory of the system's own, removed with it.
+    if (!process.env['REPLY_DOCUMENTS_DIR']) {
+      ownReplyDocumentsDir = mkdtempSync(path.join(tmpdir(), `${databasePrefix}-reply-documents-`));
+      process.env['REPLY_DOCUMENTS_DIR'] = ownReplyDocumentsDir;
+    }
+    const replyDocumentsDir = process.env['REPLY_DOCUMENTS_DIR'];
     const database = await createTestDatabase(databasePrefix);
     const transport = new InProcessTransport();
     const running = await startProcess({
@@ -164,7 +173,7 @@ export function useStandaloneSystem(
       transport,
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    system = { running, database, transport, attachmentsDir, dispatchDir };
+    system = { running, database, transport, attachmentsDir, dispatchDir, replyDocumentsDir };
   });
   afterAll(async () => {
     await system?.running.app.close();
@@ -176,6 +185,10 @@ export function useStandaloneSystem(
     if (ownDispatchDir) {
       rmSync(ownDispatchDir, { recursive: true, force: true });
       delete process.env['DISPATCH_DIR'];
+    }
+    if (ownReplyDocumentsDir) {
+      rmSync(ownReplyDocumentsDir, { recursive: true, force: true });
+      delete process.env['REPLY_DOCUMENTS_DIR'];
     }
   });
   return () => {

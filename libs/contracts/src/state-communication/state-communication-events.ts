@@ -1,3 +1,4 @@
+import { CallForInputSent } from './call-for-input-sent.event';
 import { CommunicationApproved } from './communication-approved.event';
 import { CommunicationDrafted } from './communication-drafted.event';
 import { CommunicationSent } from './communication-sent.event';
@@ -7,8 +8,8 @@ import { DispatchStopped } from './dispatch-stopped.event';
 import { ReminderSent } from './reminder-sent.event';
 import { ReplyReceived } from './reply-received.event';
 
-/** Every event state-communication publishes, in the order of a communication's life. */
-export const STATE_COMMUNICATION_EVENTS = [
+/** The events of a communication about a case, in the order of its life; keyed by the case. */
+export const CASE_COMMUNICATION_EVENTS = [
   CommunicationDrafted,
   CommunicationApproved,
   CommunicationSent,
@@ -18,3 +19,6 @@ export const STATE_COMMUNICATION_EVENTS = [
   ReplyReceived,
   DeadlineMissed,
 ] as const;
+
+/** Every event state-communication publishes: a case's communications, and the calls for input. */
+export const STATE_COMMUNICATION_EVENTS = [...CASE_COMMUNICATION_EVENTS, CallForInputSent] as const;

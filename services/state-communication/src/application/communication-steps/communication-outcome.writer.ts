@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IntegrationEvent } from '@reprisals/contracts';
 import { DurableTimers } from '@reprisals/durable-timers';
 import type { EntityManager } from 'typeorm';
-import type { CommunicationOutcome } from '../../domain/communication/communication-steps';
+import { streamOf, type CommunicationOutcome } from '../../domain/communication/communication-steps';
 import { CommunicationRepository } from '../../infrastructure/persistence/communication.repository';
 
 /** Publishes one of a communication's events in the caller's transaction. */
@@ -33,7 +33,7 @@ export class CommunicationOutcomeWriter {
     } else await this.communications.save(manager, communication, now);
     await this.timers.apply(
       manager,
-      communication.caseId,
+      streamOf(communication),
       outcome.timers,
       `communication:${communication.status}`,
       now,

@@ -11,7 +11,12 @@ export function communicationRefusal(error: unknown): { reason: string; answer: 
   if (error instanceof CommunicationNotVisible)
     return { reason: 'no-share', answer: new NotFoundException('No such communication') };
   if (!(error instanceof CommunicationRefused)) return undefined;
-  const errors = { 403: 'Forbidden', 409: 'Conflict', 422: 'Unprocessable Entity' } as const;
+  const errors = {
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    422: 'Unprocessable Entity',
+  } as const;
   return {
     reason: error.code,
     answer: new HttpException(

@@ -9,8 +9,12 @@ import { ServiceMessaging } from '@reprisals/messaging';
 import { retryOnConflict } from '@reprisals/persistence';
 import type { ActingUser } from '@reprisals/security';
 import type { EntityManager } from 'typeorm';
-import type { Communication, CommunicationActor } from '../../domain/communication/communication';
-import type { CommunicationOutcome } from '../../domain/communication/communication-steps';
+import {
+  isSentTo,
+  type Communication,
+  type CommunicationActor,
+} from '../../domain/communication/communication';
+import { streamOf, type CommunicationOutcome } from '../../domain/communication/communication-steps';
 import { CommunicationRefused } from '../../domain/communication/communication-refused';
 import { CommunicationRepository } from '../../infrastructure/persistence/communication.repository';
 import { CommunicationOutcomeWriter } from './communication-outcome.writer';
@@ -43,7 +47,7 @@ export class CommunicationStepRunner {
   ) {}
 
   async run(
-    on: { communicationId: string } | { caseId: string },
+    on: { communicationId: string; by?: 'permanent-mission' } | { caseId: string },
     user: ActingUser,
     request: IncomingMessage,
     target: string,
@@ -62,21 +66,21 @@ export class CommunicationStepRunner {
                 ? await this.communications.lock(unit.manager, on.communicationId)
                 : undefined;
             if ('communicationId' in on && !current) throw new CommunicationNotVisible();
-            caseId = current?.caseId ?? caseId!;
-            const access = await this.access.accessOf(unit.manager, caseId, user.entity, now);
-            if (!access.visible) throw new CommunicationNotVisible();
-            if (access.leadEntity !== user.entity)
-              throw new CommunicationRefused(
-                'not-lead',
-                'only the lead entity writes to the State about a case',
-                403,
-              );
+            caseId = current ? (current.caseId ?? undefined) : caseId;
+            if ('by' in on && on.by === 'permanent-mission') {
+              // A Permanent Mission acts only on what was sent to its own State.
+              if (!current || !isSentTo(current, user.entity)) throw new CommunicationNotVisible();
+            } else if (caseId !== undefined) await this.expectLead(unit.manager, caseId, user, now);
+            // (A call for input concerns no case: the permission alone opens it.)
             const actor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
             const outcome = await decide(current, {
               manager: unit.manager,
               actor,
               now,
-              disclosure: () => this.disclosures.disclosureOf(unit.manager, caseId!),
+              disclosure: () =>
+                caseId === undefined
+                  ? Promise.reject(new Error('A call for input has no case to disclose'))
+                  : this.disclosures.disclosureOf(unit.manager, caseId),
             });
             const eventActor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
             await this.writer.apply(
@@ -84,7 +88,7 @@ export class CommunicationStepRunner {
               outcome,
               (definition, data) => {
                 const event = createEvent(definition, data as never, {
-                  caseId: outcome.communication.caseId,
+                  caseId: streamOf(outcome.communication),
                   actor: eventActor,
                   occurredAt: now,
                   policyVersion: outcome.communication.schedule?.policyVersion ?? user.policyVersion,
@@ -108,5 +112,22 @@ export class CommunicationStepRunner {
         ),
       communicationRefusal,
     );
+  }
+
+  /** The case must be visible to the caller's entity, and only its lead entity writes to the State. */
+  private async expectLead(
+    manager: EntityManager,
+    caseId: string,
+    user: ActingUser,
+    now: Date,
+  ): Promise<void> {
+    const access = await this.access.accessOf(manager, caseId, user.entity, now);
+    if (!access.visible) throw new CommunicationNotVisible();
+    if (access.leadEntity !== user.entity)
+      throw new CommunicationRefused(
+        'not-lead',
+        'only the lead entity writes to the State about a case',
+        403,
+      );
   }
 }

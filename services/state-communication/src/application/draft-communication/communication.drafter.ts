@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { CommunicationKind, CommunicationLanguage } from '@reprisals/contracts';
+import type { CaseCommunicationKind, CommunicationLanguage } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import type { EntityManager } from 'typeorm';
 import type { CaseFacts } from '../../domain/communication/case-facts';
@@ -31,7 +31,7 @@ export class CommunicationDrafter {
     manager: EntityManager,
     request: {
       caseId: string;
-      kind: CommunicationKind;
+      kind: CaseCommunicationKind;
       language: CommunicationLanguage;
       responseActionId: string | null;
     },
@@ -54,6 +54,7 @@ export class CommunicationDrafter {
       {
         id: randomUUID(),
         caseId: file.caseId,
+        callForInput: null,
         reference: file.reference,
         stateConcerned: file.stateConcerned,
         kind: request.kind,

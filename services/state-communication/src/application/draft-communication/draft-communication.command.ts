@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { communicationKindSchema, communicationLanguageSchema } from '@reprisals/contracts';
+import { caseCommunicationKindSchema, communicationLanguageSchema } from '@reprisals/contracts';
 
 export const draftCommunicationSchema = z.strictObject({
   caseId: z.uuid().describe('The case the communication is about'),
-  kind: communicationKindSchema.describe(
+  kind: caseCommunicationKindSchema.describe(
     'note-verbale, urgent-appeal, allegation-letter, senior-letter, hrc-president-letter, follow-up-letter',
   ),
   language: communicationLanguageSchema.default('en').describe('en, fr or es (en by default)'),

@@ -81,13 +81,15 @@ export class ReadCommunicationsController {
   ): Promise<CommunicationView> {
     const row = await this.dataSource.getRepository(CommunicationEntity).findOneBy({ id });
     if (!row) throw new NotFoundException('No such communication');
-    await this.gate.open({
-      service: 'state-communication',
-      dataSource: this.dataSource,
-      caseId: row.caseId,
-      user,
-      request,
-    });
+    // A call for input concerns no case; a case's letter opens through the case's gate.
+    if (row.caseId !== null)
+      await this.gate.open({
+        service: 'state-communication',
+        dataSource: this.dataSource,
+        caseId: row.caseId,
+        user,
+        request,
+      });
     return communicationView(row.document as Communication);
   }
 }

@@ -13,6 +13,11 @@ export const recordReplySchema = z.strictObject({
     .string()
     .regex(/^[a-z]{2}$/, 'must be a two-letter language code')
     .describe('The language of the reply'),
-  assessment: z.enum(REPLY_ASSESSMENTS).describe('responsive, partially-responsive or not-responsive'),
+  assessment: z
+    .enum(REPLY_ASSESSMENTS)
+    .optional()
+    .describe(
+      'responsive, partially-responsive or not-responsive; may be given later (…/replies/:replyId/assessment)',
+    ),
 });
 export type RecordReplyCommand = z.infer<typeof recordReplySchema>;

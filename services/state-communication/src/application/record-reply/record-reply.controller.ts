@@ -44,7 +44,11 @@ export class RecordReplyController {
       request,
       'communication:record-reply',
       async (current, context) =>
-        recordReply(current!, { id: randomUUID(), ...command, recordedBy: context.actor }, context.now),
+        recordReply(
+          current!,
+          { id: randomUUID(), ...command, assessment: command.assessment ?? null, recordedBy: context.actor },
+          context.now,
+        ),
     );
     return communicationView(replied);
   }

@@ -31,6 +31,12 @@ export const communicationPolicyDocumentSchema = z
   .superRefine((document, context) => {
     const seen = new Map<string, string>();
     for (const [kind, rule] of Object.entries(document.kinds)) {
+      if (kind === 'call-for-input' && rule.carriesOut.length > 0)
+        context.addIssue({
+          code: 'custom',
+          path: ['kinds', kind, 'carriesOut'],
+          message: 'a call for input goes to every State and carries out no action on a case',
+        });
       for (const action of rule.carriesOut) {
         const other = seen.get(action);
         if (other)

@@ -1,4 +1,4 @@
-import type { CommunicationKind, ResponseActionType } from '@reprisals/contracts';
+import type { CaseCommunicationKind, CommunicationKind, ResponseActionType } from '@reprisals/contracts';
 import type { CommunicationPolicyDocument } from './communication-policy.schema';
 
 const DAY_MS = 86_400_000;
@@ -32,9 +32,10 @@ export class CommunicationPolicy {
   }
 
   /** The kind of communication that carries out a response action, if any does. */
-  kindFor(action: ResponseActionType): CommunicationKind | undefined {
+  kindFor(action: ResponseActionType): CaseCommunicationKind | undefined {
     const found = Object.entries(this.document.kinds).find(([, rule]) => rule.carriesOut.includes(action));
-    return found?.[0] as CommunicationKind | undefined;
+    // The schema lets no call for input carry out a case's action.
+    return found?.[0] as CaseCommunicationKind | undefined;
   }
 
   isDrafted(kind: CommunicationKind): boolean {

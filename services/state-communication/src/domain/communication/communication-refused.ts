@@ -5,7 +5,7 @@ export class CommunicationRefused extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status: 403 | 409 | 422 = 409,
+    readonly status: 403 | 404 | 409 | 422 = 409,
   ) {
     super(message);
   }

@@ -1,4 +1,5 @@
 import {
+  CallForInputSent,
   CommunicationApproved,
   CommunicationDrafted,
   CommunicationSent,
@@ -26,6 +27,22 @@ const event = <TDef extends EventDefinition>(definition: TDef, data: DataOf<TDef
   definition,
   data,
 });
+
+/**
+ * The events of a case's communication. A call for input concerns no case, and tells only that it
+ * was sent: what follows (reminders, replies, silence) shows on the call, not in case timelines.
+ */
+const caseEvents = (
+  current: Pick<Communication, 'caseId'>,
+  make: (caseId: string) => CommunicationEvent[],
+): CommunicationEvent[] => (current.caseId === null ? [] : make(current.caseId));
+
+/** The key of a communication's events and timers: its case, or its call for input. */
+export function streamOf(communication: Pick<Communication, 'caseId' | 'callForInput'>): string {
+  const stream = communication.caseId ?? communication.callForInput?.id;
+  if (!stream) throw new Error('A communication concerns a case or a call for input');
+  return stream;
+}
 
 /** The timers of a communication: its dispatch, each reminder, and the missed deadline. */
 export type CommunicationTimer = 'dispatch' | 'reminder' | 'deadline-missed';
@@ -57,7 +74,8 @@ function expectStatus(
 
 export interface DraftInput {
   id: string;
-  caseId: string;
+  caseId: string | null;
+  callForInput: Communication['callForInput'];
   reference: string;
   stateConcerned: string;
   kind: CommunicationKind;
@@ -88,16 +106,16 @@ export function draftCommunication(
   };
   return {
     communication,
-    events: [
+    events: caseEvents(input, (caseId) => [
       event(CommunicationDrafted, {
-        caseId: input.caseId,
+        caseId,
         communicationId: input.id,
         kind: input.kind,
         language: input.language,
         stateConcerned: input.stateConcerned,
         ...(input.responseActionId ? { responseActionId: input.responseActionId } : {}),
       }),
-    ],
+    ]),
     timers: [],
   };
 }
@@ -121,7 +139,9 @@ export function approveCommunication(
       status: 'approved',
       approvedBy: approver,
     },
-    events: [event(CommunicationApproved, { caseId: current.caseId, communicationId: current.id })],
+    events: caseEvents(current, (caseId) => [
+      event(CommunicationApproved, { caseId, communicationId: current.id }),
+    ]),
     timers: [],
   };
 }
@@ -133,17 +153,20 @@ export function approveCommunication(
  */
 export function requestDispatch(
   current: Communication,
-  disclosure: { raiseWithState: 'named' | 'anonymous' | 'no'; withheld: boolean },
+  /** What the case's consent and protection allow; null for a call for input, which names no case. */
+  disclosure: { raiseWithState: 'named' | 'anonymous' | 'no'; withheld: boolean } | null,
   actor: CommunicationActor,
   now: Date,
 ): CommunicationOutcome {
   expectStatus(current, ['approved'], 'sent');
-  if (disclosure.withheld)
+  if (current.caseId !== null && disclosure === null)
+    throw new Error("A case's communication is sent only after its gates are read");
+  if (disclosure?.withheld)
     throw new CommunicationRefused(
       'protection-risk',
       'a protection risk flag withholds the case from the State',
     );
-  if (disclosure.raiseWithState === 'no')
+  if (disclosure?.raiseWithState === 'no')
     throw new CommunicationRefused(
       'no-consent',
       'current consent does not allow raising the case with the State',
@@ -170,17 +193,29 @@ export function markSent(
       schedule,
       dispatchAttempts: current.dispatchAttempts + 1,
     },
-    events: [
-      event(CommunicationSent, {
-        caseId: current.caseId,
-        communicationId: current.id,
-        kind: current.kind,
-        stateConcerned: current.stateConcerned,
-        sentOn: now.toISOString().slice(0, 10),
-        replyDueOn: schedule.replyDueOn,
-        ...(current.responseActionId ? { responseActionId: current.responseActionId } : {}),
-      }),
-    ],
+    events: current.callForInput
+      ? [
+          event(CallForInputSent, {
+            callForInputId: current.callForInput.id,
+            communicationId: current.id,
+            stateConcerned: current.stateConcerned,
+            periodFrom: current.callForInput.periodFrom,
+            periodTo: current.callForInput.periodTo,
+            sentOn: now.toISOString().slice(0, 10),
+            replyDueOn: schedule.replyDueOn,
+          }),
+        ]
+      : caseEvents(current, (caseId) => [
+          event(CommunicationSent, {
+            caseId,
+            communicationId: current.id,
+            kind: current.kind,
+            stateConcerned: current.stateConcerned,
+            sentOn: now.toISOString().slice(0, 10),
+            replyDueOn: schedule.replyDueOn,
+            ...(current.responseActionId ? { responseActionId: current.responseActionId } : {}),
+          }),
+        ]),
     timers: [
       ...schedule.reminders.map((reminder): TimerChange => ({
         change: 'schedule',
@@ -213,7 +248,9 @@ export function markDispatchFailed(
       status: final ? 'failed' : 'dispatching',
       dispatchAttempts: attempts,
     },
-    events: [event(DispatchFailed, { caseId: current.caseId, communicationId: current.id, attempts, final })],
+    events: caseEvents(current, (caseId) => [
+      event(DispatchFailed, { caseId, communicationId: current.id, attempts, final }),
+    ]),
     timers: final
       ? []
       : [
@@ -240,7 +277,9 @@ export function stopDispatch(
       status: 'stopped',
       stoppedBecause: reason,
     },
-    events: [event(DispatchStopped, { caseId: current.caseId, communicationId: current.id, reason })],
+    events: caseEvents(current, (caseId) => [
+      event(DispatchStopped, { caseId, communicationId: current.id, reason }),
+    ]),
     timers: [{ change: 'cancel', kind: 'dispatch', subject: current.id }],
   };
 }
@@ -271,9 +310,9 @@ export function recordReply(
       status: 'replied',
       replies: [...current.replies, recorded],
     },
-    events: [
+    events: caseEvents(current, (caseId) => [
       event(ReplyReceived, {
-        caseId: current.caseId,
+        caseId,
         communicationId: current.id,
         replyId: reply.id,
         stateConcerned: current.stateConcerned,
@@ -281,7 +320,7 @@ export function recordReply(
         receivedOn: reply.receivedOn,
         ...(current.responseActionId ? { responseActionId: current.responseActionId } : {}),
       }),
-    ],
+    ]),
     // Each of this communication's reminders by name: the case may have other communications waiting.
     timers: [
       ...current.schedule!.reminders.map((reminder): TimerChange => ({
@@ -294,46 +333,74 @@ export function recordReply(
   };
 }
 
+/** The liaison assesses a reply the Permanent Mission posted itself (once: a recorded assessment stands). */
+export function assessReply(
+  current: Communication,
+  replyId: string,
+  assessment: NonNullable<StateReply['assessment']>,
+  actor: Extract<CommunicationActor, { kind: 'user' }>,
+  now: Date,
+): CommunicationOutcome {
+  const reply = current.replies.find((candidate) => candidate.id === replyId);
+  if (!reply) throw new CommunicationRefused('unknown-reply', 'No such reply to this communication', 404);
+  if (reply.assessment !== null)
+    throw new CommunicationRefused(
+      'already-assessed',
+      `this reply was assessed already (${reply.assessment})`,
+    );
+  return {
+    communication: {
+      ...withStep(current, `reply-assessed:${assessment}`, actor, now),
+      replies: current.replies.map((candidate) =>
+        candidate.id === replyId ? { ...candidate, assessment } : candidate,
+      ),
+    },
+    events: [],
+    timers: [],
+  };
+}
+
 /** A reminder fell due: sent only while the State has not replied. */
 export function reminderDue(
   current: Communication,
   number: number,
   now: Date,
 ): CommunicationOutcome | undefined {
-  if (current.status !== 'sent' || current.remindersSent.includes(number) || !current.schedule)
-    return undefined;
+  const schedule = current.schedule;
+  if (current.status !== 'sent' || current.remindersSent.includes(number) || !schedule) return undefined;
   return {
     communication: {
       ...withStep(current, `reminder:${number}`, { kind: 'system' }, now),
       remindersSent: [...current.remindersSent, number],
     },
-    events: [
+    events: caseEvents(current, (caseId) => [
       event(ReminderSent, {
-        caseId: current.caseId,
+        caseId,
         communicationId: current.id,
         stateConcerned: current.stateConcerned,
         reminder: number,
-        replyDueOn: current.schedule.replyDueOn,
+        replyDueOn: schedule.replyDueOn,
       }),
-    ],
+    ]),
     timers: [],
   };
 }
 
 /** Silence past the deadline and its grace: DeadlineMissed, which verification escalates. */
 export function deadlineDue(current: Communication, now: Date): CommunicationOutcome | undefined {
-  if (current.status !== 'sent' || current.deadlineMissed || !current.schedule) return undefined;
+  const schedule = current.schedule;
+  if (current.status !== 'sent' || current.deadlineMissed || !schedule) return undefined;
   return {
     communication: { ...withStep(current, 'deadline-missed', { kind: 'system' }, now), deadlineMissed: true },
-    events: [
+    events: caseEvents(current, (caseId) => [
       event(DeadlineMissed, {
-        caseId: current.caseId,
+        caseId,
         communicationId: current.id,
         stateConcerned: current.stateConcerned,
-        deadline: current.schedule.replyDueOn,
+        deadline: schedule.replyDueOn,
         ...(current.responseActionId ? { responseActionId: current.responseActionId } : {}),
       }),
-    ],
+    ]),
     timers: [],
   };
 }

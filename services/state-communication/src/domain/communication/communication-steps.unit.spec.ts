@@ -23,6 +23,7 @@ const draft = (state = 'BLR') =>
   draftCommunication(
     {
       id: `0000000${state.length}-0000-4000-8000-000000000001`,
+      callForInput: null,
       caseId: '00000000-0000-4000-8000-0000000000ca',
       reference: 'REP-2026-000001',
       stateConcerned: state,

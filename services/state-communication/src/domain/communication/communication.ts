@@ -30,7 +30,8 @@ export interface StateReply {
   type: StateReplyType;
   receivedOn: string;
   language: string;
-  assessment: (typeof REPLY_ASSESSMENTS)[number];
+  /** The liaison's assessment; null for a reply the Permanent Mission posted itself, until assessed. */
+  assessment: (typeof REPLY_ASSESSMENTS)[number] | null;
   recordedAt: string;
   recordedBy: CommunicationActor;
 }
@@ -41,10 +42,21 @@ export interface CommunicationStep {
   by: { role: string | null; entity: string | null };
 }
 
-/** A letter or note to the State concerned, from its draft to the State's reply. */
+/** The call for input a communication carries to one State: the report's period. */
+export interface CallForInputOf {
+  id: string;
+  periodFrom: string;
+  periodTo: string;
+}
+
+/**
+ * A letter or note to the State concerned, from its draft to the State's reply: about a case, or
+ * the call for input of a reporting period (then `caseId` is null and `callForInput` says which).
+ */
 export interface Communication {
   id: string;
-  caseId: string;
+  caseId: string | null;
+  callForInput: CallForInputOf | null;
   reference: string;
   stateConcerned: string;
   kind: CommunicationKind;
@@ -66,4 +78,12 @@ export interface Communication {
   replies: StateReply[];
   stoppedBecause: 'no-consent' | 'protection-risk' | null;
   history: CommunicationStep[];
+}
+
+/** Whether the communication left for this State: what its Permanent Mission may read and answer. */
+export function isSentTo(communication: Communication, state: string): boolean {
+  return (
+    communication.stateConcerned === state &&
+    (communication.status === 'sent' || communication.status === 'replied')
+  );
 }

@@ -6,8 +6,11 @@ export class CommunicationEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  @Column({ name: 'case_id', type: 'uuid' })
-  caseId!: string;
+  @Column({ name: 'case_id', type: 'uuid', nullable: true })
+  caseId!: string | null;
+
+  @Column({ name: 'call_for_input_id', type: 'uuid', nullable: true })
+  callForInputId!: string | null;
 
   @Column({ name: 'state_concerned', type: 'char', length: 3 })
   stateConcerned!: string;

@@ -45,6 +45,7 @@ export class CommunicationRepository {
     return {
       id: communication.id,
       caseId: communication.caseId,
+      callForInputId: communication.callForInput?.id ?? null,
       stateConcerned: communication.stateConcerned,
       kind: communication.kind,
       status: communication.status,

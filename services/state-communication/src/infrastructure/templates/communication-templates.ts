@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import {
   COMMUNICATION_KINDS,
   COMMUNICATION_LANGUAGES,
-  type CommunicationKind,
+  type CaseCommunicationKind,
   type CommunicationLanguage,
 } from '@reprisals/contracts';
 import { unStateName } from '@reprisals/un-states';
@@ -41,8 +41,9 @@ export class CommunicationTemplates {
     }
   }
 
+  /** A letter about a case, from the case's non-identifying facts. */
   render(
-    kind: CommunicationKind,
+    kind: CaseCommunicationKind,
     language: CommunicationLanguage,
     draft: { reference: string; stateConcerned: string; replyDays: number; facts: CaseFacts },
   ): { subject: string; body: string } {
@@ -60,13 +61,37 @@ export class CommunicationTemplates {
         : false,
       acts: draft.facts.acts.map((act) => ({ ...act, type: labels.acts[act.type] ?? act.type })),
     });
-    const [subject = '', ...rest] = text.split('\n');
-    return {
-      subject: subject.trim(),
-      body: rest
-        .join('\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim(),
-    };
+    return subjectAndBody(text);
   }
+
+  /** The call for input of a reporting period to one State: nothing of any case in it. */
+  renderCallForInput(
+    language: CommunicationLanguage,
+    draft: {
+      reference: string;
+      stateConcerned: string;
+      replyDays: number;
+      periodFrom: string;
+      periodTo: string;
+    },
+  ): { subject: string; body: string } {
+    return subjectAndBody(
+      this.templates.get(`call-for-input.${language}`)!({
+        ...draft,
+        stateName: unStateName(draft.stateConcerned, language) ?? draft.stateConcerned,
+      }),
+    );
+  }
+}
+
+/** A drafted text's first line is its subject, the rest its body (blank runs folded). */
+function subjectAndBody(text: string): { subject: string; body: string } {
+  const [subject = '', ...rest] = text.split('\n');
+  return {
+    subject: subject.trim(),
+    body: rest
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+  };
 }

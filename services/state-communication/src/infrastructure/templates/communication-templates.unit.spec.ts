@@ -1,4 +1,4 @@
-import { COMMUNICATION_KINDS, COMMUNICATION_LANGUAGES } from '@reprisals/contracts';
+import { CASE_COMMUNICATION_KINDS, COMMUNICATION_LANGUAGES } from '@reprisals/contracts';
 import { unStateName } from '@reprisals/un-states';
 import { CommunicationTemplates } from './communication-templates';
 
@@ -13,7 +13,7 @@ const facts = {
 
 describe('the templates of communications', () => {
   it.each(
-    COMMUNICATION_KINDS.flatMap((kind) =>
+    CASE_COMMUNICATION_KINDS.flatMap((kind) =>
       COMMUNICATION_LANGUAGES.map((language) => [kind, language] as const),
     ),
   )(
@@ -30,6 +30,25 @@ describe('the templates of communications', () => {
       expect(body).toContain('60');
       expect(body.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(2);
       if (kind === 'note-verbale') expect(body).toContain(unStateName('BLR', language));
+    },
+  );
+
+  it.each(COMMUNICATION_LANGUAGES)(
+    'given the call for input in %s, when drafted, then it names the State and the period and nothing of any case',
+    (language) => {
+      const { subject, body } = templates.renderCallForInput(language, {
+        reference: 'CFI-2026-05-01-2027-04-30',
+        stateConcerned: 'NIC',
+        replyDays: 45,
+        periodFrom: '2026-05-01',
+        periodTo: '2027-04-30',
+      });
+      expect(subject).toContain('CFI-2026-05-01-2027-04-30');
+      expect(`${subject}\n${body}`).not.toMatch(/\{\{|\}\}/);
+      expect(body).toContain(unStateName('NIC', language));
+      expect(body).toContain('2026-05-01');
+      expect(body).toContain('2027-04-30');
+      expect(body).toContain('45');
     },
   );
 

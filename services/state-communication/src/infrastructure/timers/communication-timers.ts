@@ -22,6 +22,7 @@ import {
   markSent,
   reminderDue,
   stopDispatch,
+  streamOf,
   type CommunicationOutcome,
 } from '../../domain/communication/communication-steps';
 import { DISPATCH_PORT, type DispatchPort } from '../../domain/communication/dispatch.port';
@@ -68,7 +69,7 @@ export class CommunicationTimers implements OnApplicationBootstrap, OnModuleDest
           outcome,
           (definition, data) => {
             const event = createEvent(definition, data as never, {
-              caseId: current.caseId,
+              caseId: streamOf(current),
               actor: { kind: 'system', service: 'state-communication' },
               occurredAt: now,
               ...(outcome.communication.schedule
@@ -117,9 +118,12 @@ export class CommunicationTimers implements OnApplicationBootstrap, OnModuleDest
     now: Date,
   ): Promise<CommunicationOutcome | undefined> {
     if (current.status !== 'dispatching') return undefined;
-    const disclosure = await this.disclosures.disclosureOf(unit.manager, current.caseId);
-    if (disclosure.protection.withheld) return stopDispatch(current, 'protection-risk', now);
-    if (disclosure.raiseWithState === 'no') return stopDispatch(current, 'no-consent', now);
+    // A call for input says nothing of any case: only a case's letters pass its gates again.
+    if (current.caseId !== null) {
+      const disclosure = await this.disclosures.disclosureOf(unit.manager, current.caseId);
+      if (disclosure.protection.withheld) return stopDispatch(current, 'protection-risk', now);
+      if (disclosure.raiseWithState === 'no') return stopDispatch(current, 'no-consent', now);
+    }
     const policy = this.policies.inForce(now);
     try {
       await this.deliver(unit, current, current.id, false);
