@@ -1,7 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
-import { createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import { retryOnConflict } from '@reprisals/persistence';
@@ -12,7 +11,7 @@ import type { CallForInputOutcome } from '../../domain/call-for-input/call-for-i
 import type { CallForInput } from '../../domain/call-for-input/call-for-input';
 import type { Communication, CommunicationActor } from '../../domain/communication/communication';
 import { CallForInputRepository } from '../../infrastructure/persistence/call-for-input.repository';
-import { CommunicationOutcomeWriter } from '../communication-steps/communication-outcome.writer';
+import { CommunicationOutcomeWriter, recordingIn } from '../communication-steps/communication-outcome.writer';
 import { communicationRefusal } from '../communication-steps/communication-refusal';
 
 /** A call for input that does not exist. */
@@ -73,16 +72,11 @@ export class CallForInputRunner {
               await this.writer.apply(
                 unit.manager,
                 letter,
-                (definition, data) => {
-                  const event = createEvent(definition, data as never, {
-                    caseId: outcome.call.id,
-                    actor,
-                    occurredAt: now,
-                    policyVersion: letter.communication.schedule?.policyVersion ?? user.policyVersion,
-                  });
-                  unit.record(event);
-                  return event;
-                },
+                recordingIn(unit, letter.communication, {
+                  actor,
+                  now,
+                  fallbackPolicyVersion: user.policyVersion,
+                }),
                 now,
                 { inserting: current === undefined },
               );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { IntegrationEvent } from '@reprisals/contracts';
+import { createEvent, type ActorRef, type IntegrationEvent } from '@reprisals/contracts';
+import type { UnitOfWork } from '@reprisals/messaging';
 import { DurableTimers } from '@reprisals/durable-timers';
 import type { EntityManager } from 'typeorm';
 import { streamOf, type CommunicationOutcome } from '../../domain/communication/communication-steps';
@@ -10,6 +11,29 @@ export type PublishCommunicationEvent = (
   definition: CommunicationOutcome['events'][number]['definition'],
   data: unknown,
 ) => IntegrationEvent;
+
+/**
+ * Records a communication's events in a unit of work, keyed by its case (or its call for input),
+ * with the version of the rules its schedule was computed under (`fallbackPolicyVersion` before
+ * it has one, e.g. the access policy that allowed a person's step).
+ */
+export function recordingIn(
+  unit: UnitOfWork,
+  communication: CommunicationOutcome['communication'],
+  context: { actor: ActorRef; now: Date; fallbackPolicyVersion?: string },
+): PublishCommunicationEvent {
+  const policyVersion = communication.schedule?.policyVersion ?? context.fallbackPolicyVersion;
+  return (definition, data) => {
+    const event = createEvent(definition, data as never, {
+      caseId: streamOf(communication),
+      actor: context.actor,
+      occurredAt: context.now,
+      ...(policyVersion ? { policyVersion } : {}),
+    });
+    unit.record(event);
+    return event;
+  };
+}
 
 /**
  * Writes what a step on a communication decided, in its transaction: the document, its timers

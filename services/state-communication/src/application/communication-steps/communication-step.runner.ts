@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
 import { runRefusable } from '@reprisals/service-platform';
 import { CaseAccessReader, CaseDisclosureReader, type CaseDisclosureView } from '@reprisals/case-access';
-import { createEvent } from '@reprisals/contracts';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import { retryOnConflict } from '@reprisals/persistence';
@@ -14,10 +13,10 @@ import {
   type Communication,
   type CommunicationActor,
 } from '../../domain/communication/communication';
-import { streamOf, type CommunicationOutcome } from '../../domain/communication/communication-steps';
+import type { CommunicationOutcome } from '../../domain/communication/communication-steps';
 import { CommunicationRefused } from '../../domain/communication/communication-refused';
 import { CommunicationRepository } from '../../infrastructure/persistence/communication.repository';
-import { CommunicationOutcomeWriter } from './communication-outcome.writer';
+import { CommunicationOutcomeWriter, recordingIn } from './communication-outcome.writer';
 import { CommunicationNotVisible, communicationRefusal } from './communication-refusal';
 
 export interface PersonStepContext {
@@ -82,20 +81,14 @@ export class CommunicationStepRunner {
                   ? Promise.reject(new Error('A call for input has no case to disclose'))
                   : this.disclosures.disclosureOf(unit.manager, caseId),
             });
-            const eventActor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
             await this.writer.apply(
               unit.manager,
               outcome,
-              (definition, data) => {
-                const event = createEvent(definition, data as never, {
-                  caseId: streamOf(outcome.communication),
-                  actor: eventActor,
-                  occurredAt: now,
-                  policyVersion: outcome.communication.schedule?.policyVersion ?? user.policyVersion,
-                });
-                unit.record(event);
-                return event;
-              },
+              recordingIn(unit, outcome.communication, {
+                actor,
+                now,
+                fallbackPolicyVersion: user.policyVersion,
+              }),
               now,
               { inserting: current === undefined },
             );

@@ -8,13 +8,15 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { CaseDisclosureReader } from '@reprisals/case-access';
-import { createEvent } from '@reprisals/contracts';
 import { TimerScheduler, type DueTimer, type TimerHandler } from '@reprisals/durable-timers';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging, type UnitOfWork } from '@reprisals/messaging';
 import { serviceSchemaOf } from '@reprisals/persistence';
 import type { DataSource } from 'typeorm';
-import { CommunicationOutcomeWriter } from '../../application/communication-steps/communication-outcome.writer';
+import {
+  CommunicationOutcomeWriter,
+  recordingIn,
+} from '../../application/communication-steps/communication-outcome.writer';
 import type { Communication } from '../../domain/communication/communication';
 import {
   deadlineDue,
@@ -22,7 +24,6 @@ import {
   markSent,
   reminderDue,
   stopDispatch,
-  streamOf,
   type CommunicationOutcome,
 } from '../../domain/communication/communication-steps';
 import { DISPATCH_PORT, type DispatchPort } from '../../domain/communication/dispatch.port';
@@ -67,18 +68,10 @@ export class CommunicationTimers implements OnApplicationBootstrap, OnModuleDest
         await this.writer.apply(
           unit.manager,
           outcome,
-          (definition, data) => {
-            const event = createEvent(definition, data as never, {
-              caseId: streamOf(current),
-              actor: { kind: 'system', service: 'state-communication' },
-              occurredAt: now,
-              ...(outcome.communication.schedule
-                ? { policyVersion: outcome.communication.schedule.policyVersion }
-                : {}),
-            });
-            unit.record(event);
-            return event;
-          },
+          recordingIn(unit, outcome.communication, {
+            actor: { kind: 'system', service: 'state-communication' },
+            now,
+          }),
           now,
         );
       },
