@@ -36,7 +36,13 @@ export const NOT_A_UN_STATE = 'is not a UN Member or Observer State (ISO 3166-1 
  * or Observer State. Codes already recorded in events are checked for their format only
  * (stateCodeSchema in @reprisals/contracts), so that a change of membership never breaks history.
  */
-export const unStateCodeSchema = z
-  .string()
-  .regex(ALPHA3_PATTERN, { message: 'must be an ISO 3166-1 alpha-3 code', abort: true })
-  .refine(isUnState, NOT_A_UN_STATE);
+// One issue per code, and none that aborts the parse: a 400 still names the request's other fields.
+export const unStateCodeSchema = z.string().superRefine((code, context) => {
+  if (!ALPHA3_PATTERN.test(code))
+    context.addIssue({
+      code: 'invalid_format',
+      format: 'regex',
+      message: 'must be an ISO 3166-1 alpha-3 code',
+    });
+  else if (!isUnState(code)) context.addIssue({ code: 'custom', message: NOT_A_UN_STATE });
+});

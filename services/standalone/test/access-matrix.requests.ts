@@ -31,13 +31,13 @@ export const MATRIX_ENTITIES: Record<Standing, string> = {
 };
 
 /**
- * A Permanent Mission's token names its State: the matrix calls as the State of the fixtures'
- * cases (they were sent to it), as another State, and as an entity that is no State at all.
+ * A Permanent Mission's token names its State (a token naming anything else is not valid): the
+ * matrix calls as the State of the fixtures' cases (they were sent to it) and as two others.
  */
 export const MISSION_ENTITIES: Record<Standing, string> = {
   lead: validAllegation.stateConcerned,
   partner: 'NIC',
-  outsider: MATRIX_ENTITIES.outsider,
+  outsider: 'FRA',
 };
 
 /** The entity a role's token names for a standing: a State for Missions, a UN entity otherwise. */
@@ -59,10 +59,8 @@ export const BYSTANDER = 'UNHCR';
  *   partner, whose share covers the summary only; 404 for any other entity;
  * - `answer`: answers an offer or a transfer made to the partner: 2xx for the partner, 404 for
  *   every other entity (nothing was offered to it).
- * - `any-state`: a Permanent Mission's own lists: 2xx for any State, 403 for a token whose entity
- *   is no State;
- * - `own-state`: what was sent to one State: 2xx for its Mission, 404 for another State's, 403
- *   for a token whose entity is no State.
+ * - `any-state`: a Permanent Mission's own lists: 2xx for any State;
+ * - `own-state`: what was sent to one State: 2xx for its Mission, 404 for any other State's.
  */
 export type Reach =
   'any-entity' | 'case-read' | 'full-file-read' | 'lead-command' | 'answer' | 'any-state' | 'own-state';
@@ -73,8 +71,8 @@ const ANSWERS: Record<Reach, Record<Standing, 'success' | 403 | 404>> = {
   'full-file-read': { lead: 'success', partner: 403, outsider: 404 },
   'lead-command': { lead: 'success', partner: 403, outsider: 404 },
   answer: { lead: 404, partner: 'success', outsider: 404 },
-  'any-state': { lead: 'success', partner: 'success', outsider: 403 },
-  'own-state': { lead: 'success', partner: 404, outsider: 403 },
+  'any-state': { lead: 'success', partner: 'success', outsider: 'success' },
+  'own-state': { lead: 'success', partner: 404, outsider: 404 },
 };
 
 export interface Caller {

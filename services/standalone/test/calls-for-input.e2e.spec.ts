@@ -5,7 +5,8 @@ import { ManualClock } from '@reprisals/kernel';
 import { CommunicationTimers } from '@reprisals/state-communication';
 import { eventually } from '@reprisals/testing';
 import { UN_STATES } from '@reprisals/un-states';
-import { as, call, useStandaloneSystem } from './system.fixture';
+import { issueDevelopmentToken } from '@reprisals/security';
+import { as, call, tokenFor, useStandaloneSystem } from './system.fixture';
 import { LEAD } from './verification-protocol.fixture';
 
 describe('calls for input to every State, through the API', () => {
@@ -169,6 +170,77 @@ describe('calls for input to every State, through the API', () => {
       });
   });
 
+  it('given a call for a period, when another call would cover one of its days, or two are opened at once, then one call stands and the others get 409', async () => {
+    const open = async (periodFrom: string, periodTo: string) =>
+      call(baseUrl(), 'POST', '/state-communication/calls-for-input', {
+        ...(await liaison()),
+        body: { periodFrom, periodTo, states: ['TUV'] },
+      });
+    const racing = await Promise.all([open('2030-05-01', '2031-04-30'), open('2030-05-01', '2031-04-30')]);
+    expect(racing.map((answer) => answer.status).sort()).toEqual([201, 409]);
+    const overlapping = await open('2031-04-30', '2032-04-29');
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body.reason).toBe('period-has-call');
+    // A year at most: 1 May to 1 May is a day too long.
+    const tooLong = await open('2033-05-01', '2034-05-01');
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('periodTo');
+  });
+
+  it('given a call of one entity, when others act on it, then another entity does not see it, its letters go only with it, and its drafter cannot approve it', async () => {
+    const drafter = await tokenFor('state-liaison', LEAD, 'liaison-and-supervisor');
+    const both = await issueDevelopmentToken({
+      sub: 'liaison-and-supervisor',
+      entity: LEAD,
+      roles: ['state-liaison', 'supervisor'],
+    });
+    const opened = await call(baseUrl(), 'POST', '/state-communication/calls-for-input', {
+      token: drafter,
+      body: { periodFrom: '2040-05-01', periodTo: '2041-04-30', states: ['TUV'] },
+    });
+    expect(opened.status).toBe(201);
+    const id = opened.body.id as string;
+    const letter = opened.body.recipients[0].communicationId as string;
+
+    // Four eyes: the drafter holding the supervisor's role too may not approve it.
+    const ownApproval = await call(baseUrl(), 'POST', `/state-communication/calls-for-input/${id}/approve`, {
+      token: both,
+      body: {},
+    });
+    expect(ownApproval.status).toBe(409);
+    expect(ownApproval.body.reason).toBe('four-eyes');
+
+    // A letter of the call is approved and sent with it, not on its own.
+    const alone = await call(baseUrl(), 'POST', `/state-communication/communications/${letter}/approve`, {
+      ...(await supervisor()),
+      body: {},
+    });
+    expect(alone.status).toBe(409);
+    expect(alone.body.reason).toBe('part-of-call-for-input');
+
+    // Another entity's people do not see it.
+    const outsider = await as('supervisor', 'UNDP', 'supervisor-undp');
+    expect(
+      (await call(baseUrl(), 'GET', `/state-communication/calls-for-input/${id}`, outsider)).status,
+    ).toBe(404);
+    expect(
+      (await call(baseUrl(), 'GET', `/state-communication/communications/${letter}`, outsider)).status,
+    ).toBe(404);
+    const approvedElsewhere = await call(
+      baseUrl(),
+      'POST',
+      `/state-communication/calls-for-input/${id}/approve`,
+      {
+        ...outsider,
+        body: {},
+      },
+    );
+    expect(approvedElsewhere.status).toBe(404);
+    const listed = await call(baseUrl(), 'GET', '/state-communication/calls-for-input', outsider);
+    expect(listed.body.callsForInput).toEqual([]);
+    expect((await callOf(id)).status).toBe('draft');
+  });
+
   it('given no list of States, when a call is drafted, then it goes to every Member and Observer State', async () => {
     const opened = await call(baseUrl(), 'POST', '/state-communication/calls-for-input', {
       ...(await liaison()),
@@ -180,6 +252,8 @@ describe('calls for input to every State, through the API', () => {
     );
     const list = await call(baseUrl(), 'GET', '/state-communication/calls-for-input', await supervisor());
     expect(list.body.callsForInput.map((summary: any) => summary.reference)).toEqual([
+      'CFI-2040-05-01-2041-04-30',
+      'CFI-2030-05-01-2031-04-30',
       'CFI-2026-05-01-2027-04-30',
       'CFI-2025-05-01-2026-04-30',
     ]);

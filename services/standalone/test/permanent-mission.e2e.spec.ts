@@ -1,5 +1,6 @@
 import type { AuditRecordView as AuditRow } from '@reprisals/audit';
 import { ManualClock } from '@reprisals/kernel';
+import { issueDevelopmentToken } from '@reprisals/security';
 import { eventually } from '@reprisals/testing';
 import { as, call, useStandaloneSystem } from './system.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
@@ -102,14 +103,21 @@ describe('a Permanent Mission reads what was sent to its State and replies', () 
     expect(foreignReply.status).toBe(404);
     expect((await asLiaison('GET', `/communications/${sent.id}`)).body.replies).toEqual([]);
 
-    // A token whose entity is not a State is no Mission.
+    // A Mission token names its State, and holds no staff role besides.
     const notAState = await call(
       baseUrl(),
       'GET',
       '/state-communication/mission/communications',
       await mission('OHCHR'),
     );
-    expect(notAState.status).toBe(403);
+    expect(notAState.status).toBe(401);
+    const mixed = await issueDevelopmentToken({
+      sub: 'mission-blr',
+      entity: 'BLR',
+      roles: ['state-mission', 'supervisor'],
+    });
+    const asMixed = await call(baseUrl(), 'GET', '/state-communication/calls-for-input', { token: mixed });
+    expect(asMixed.status).toBe(401);
 
     clock.set('2026-12-04T10:00:00.000Z');
     const replied = await call(

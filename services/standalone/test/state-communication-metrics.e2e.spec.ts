@@ -26,6 +26,7 @@ const CSV_COLUMNS = [
   ...STATE_REPLY_TYPES.map((type) => `replies.${type}`),
   'replies.other',
   'replied_to',
+  'not_yet_due',
   'reply_rate',
   'median_days_to_first_reply',
   'p90_days_to_first_reply',
@@ -297,6 +298,7 @@ describe('figures of communications with States, through the API', () => {
         ...STATE_REPLY_TYPES.map((type) => figures.repliesByType[type]),
         0,
         figures.repliedTo,
+        figures.notYetDue,
         figures.replyRate ?? '',
         figures.medianDaysToFirstReply ?? '',
         figures.p90DaysToFirstReply ?? '',
@@ -314,6 +316,17 @@ describe('figures of communications with States, through the API', () => {
       );
       expect(lines.map((line) => line.split(',')[0])).toEqual(['state', 'BLR', 'NIC', 'ALL']);
     });
+  });
+
+  it('given the furthest day a date can name, when the figures are asked for up to it, then they are answered', async () => {
+    const answer = await call(
+      baseUrl(),
+      'GET',
+      '/state-communication/metrics?from=2026-01-01&to=9999-12-31',
+      await as('reporting-analyst', LEAD),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.period).toEqual({ from: '2026-01-01', to: '9999-12-31' });
   });
 
   it('given a communication stopped before it left, when the figures are asked for, then it counts as stopped on the day it stopped, and as nothing sent', async () => {
@@ -355,6 +368,7 @@ describe('figures of communications with States, through the API', () => {
     expect(await fieldsOf('state=XXX')).toEqual(['state']);
     expect(await fieldsOf('colour=red')).toEqual(['colour']);
     expect(await fieldsOf('state=blr&format=xlsx&to=2026-13-01')).toEqual(['format', 'state', 'to']);
+    expect(await fieldsOf('state=blr&from=2026-12-01&to=2026-11-01')).toEqual(['from', 'state', 'to']);
   });
 
   it('given a role without statistics:read, when it asks for the figures, then 403; the roles granted it are answered', async () => {

@@ -111,6 +111,31 @@ describe('JwtTokenVerifier', () => {
     expect(error.message).not.toContain('ohchr geneva');
   });
 
+  it('given a Permanent Mission token, when verified, then it speaks for its State alone', async () => {
+    const token = await mint({ entity: 'BLR', roles: ['state-mission'] });
+
+    await expect(verifier.verify(token)).resolves.toEqual({
+      sub: 'officer-17',
+      entity: 'BLR',
+      roles: ['state-mission'],
+    });
+  });
+
+  it.each([
+    [
+      'a Mission that also holds a staff role',
+      { entity: 'BLR', roles: ['state-mission', 'supervisor'] },
+      ['roles'],
+    ],
+    ['a Mission whose entity is no State', { entity: 'OHCHR', roles: ['state-mission'] }, ['entity']],
+    ['UN staff whose entity is a State', { entity: 'NIC', roles: ['state-liaison'] }, ['entity']],
+  ])('given %s, when verified, then the token is refused, naming the claim', async (_case, claims, named) => {
+    const error = await rejection(await mint(claims));
+
+    expect(error.reason).toBe('claims');
+    expect(error.claims).toEqual(named);
+  });
+
   it('given a token without an expiry, when verified, then it is refused', async () => {
     const token = await new SignJWT({ entity: 'OHCHR', roles: ['auditor'] })
       .setProtectedHeader({ alg: 'HS256' })

@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 import type { CallForInputOutcome } from '../../domain/call-for-input/call-for-input-steps';
 import type { CallForInput } from '../../domain/call-for-input/call-for-input';
 import type { Communication, CommunicationActor } from '../../domain/communication/communication';
+import { CommunicationRefused } from '../../domain/communication/communication-refused';
 import { CallForInputRepository } from '../../infrastructure/persistence/call-for-input.repository';
 import { CommunicationOutcomeWriter, recordingIn } from '../communication-steps/communication-outcome.writer';
 import { communicationRefusal } from '../communication-steps/communication-refusal';
@@ -61,13 +62,18 @@ export class CallForInputRunner {
             let current: { call: CallForInput; letters: Communication[] } | undefined;
             if (callId !== undefined) {
               const call = await this.calls.lock(unit.manager, callId);
-              if (!call) throw new CallForInputNotFound();
+              // A call is steered by the entity that sends it; for any other, it does not exist.
+              if (!call || call.entity !== user.entity) throw new CallForInputNotFound();
               current = { call, letters: await this.calls.lockLetters(unit.manager, callId) };
             }
             const actor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
             const outcome = await decide(current, { manager: unit.manager, actor, now });
             if (current) await this.calls.save(unit.manager, outcome.call, now);
-            else await this.calls.insert(unit.manager, outcome.call, now);
+            else if (!(await this.calls.insert(unit.manager, outcome.call, now)))
+              throw new CommunicationRefused(
+                'period-has-call',
+                'a call for input made meanwhile covers a day of this period',
+              );
             for (const letter of outcome.communications)
               await this.writer.apply(
                 unit.manager,

@@ -50,7 +50,7 @@ export class OpenCallForInputController {
   ): Promise<CallForInputView> {
     let letters: Parameters<typeof callForInputView>[1] = [];
     const call = await this.runner.run(undefined, user, request, async (_current, context) => {
-      const existing = await this.calls.referenceOfPeriod(
+      const existing = await this.calls.referenceOverlapping(
         context.manager,
         command.periodFrom,
         command.periodTo,
@@ -58,7 +58,7 @@ export class OpenCallForInputController {
       if (existing)
         throw new CommunicationRefused(
           'period-has-call',
-          `this period already has its call for input, ${existing}`,
+          `a day of this period is covered by the call for input ${existing}`,
         );
       const policy = this.policies.inForce(context.now);
       const rule = policy.document.kinds['call-for-input'];

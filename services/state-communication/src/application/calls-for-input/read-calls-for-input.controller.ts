@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { RequirePermission } from '@reprisals/security';
+import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import {
   ApiProtectedRoute,
   ApiZodQuery,
@@ -35,15 +35,17 @@ export class ReadCallsForInputController {
   @Get()
   @RequirePermission('case:read')
   @ApiOperation({
-    summary: 'Calls for input, latest period first, with their totals (sent, replied, reply rate, missed)',
+    summary:
+      'The calls for input of the caller’s entity, latest period first, with their totals (sent, replied, reply rate, missed)',
   })
   @ApiZodQuery(listCallsQuerySchema)
   async list(
     @Query(new ZodValidationPipe(listCallsQuerySchema)) query: z.infer<typeof listCallsQuerySchema>,
+    @ActingAs('case:read') user: ActingUser,
   ): Promise<{ callsForInput: CallForInputSummary[] }> {
     const rows = await this.dataSource
       .getRepository(CallForInputEntity)
-      .find({ order: { periodTo: 'DESC' }, take: query.limit });
+      .find({ where: { entity: user.entity }, order: { periodTo: 'DESC' }, take: query.limit });
     const callsForInput: CallForInputSummary[] = [];
     for (const row of rows) {
       const {
@@ -65,8 +67,13 @@ export class ReadCallsForInputController {
     summary:
       'One call for input with each State’s line: its letter, when it was sent and is due, its first reply, reminders sent and a missed deadline',
   })
-  async get(@Param('id', UuidParamPipe) id: string): Promise<CallForInputView> {
-    const row = await this.dataSource.getRepository(CallForInputEntity).findOneBy({ id });
+  async get(
+    @Param('id', UuidParamPipe) id: string,
+    @ActingAs('case:read') user: ActingUser,
+  ): Promise<CallForInputView> {
+    const row = await this.dataSource
+      .getRepository(CallForInputEntity)
+      .findOneBy({ id, entity: user.entity });
     if (!row) throw new NotFoundException('No such call for input');
     return callForInputView(
       row.document as CallForInput,

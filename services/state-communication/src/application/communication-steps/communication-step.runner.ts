@@ -10,6 +10,7 @@ import type { ActingUser } from '@reprisals/security';
 import type { EntityManager } from 'typeorm';
 import {
   isSentTo,
+  type CallForInputOf,
   type Communication,
   type CommunicationActor,
 } from '../../domain/communication/communication';
@@ -70,7 +71,7 @@ export class CommunicationStepRunner {
               // A Permanent Mission acts only on what was sent to its own State.
               if (!current || !isSentTo(current, user.entity)) throw new CommunicationNotVisible();
             } else if (caseId !== undefined) await this.expectLead(unit.manager, caseId, user, now);
-            // (A call for input concerns no case: the permission alone opens it.)
+            else if (current?.callForInput) expectCallOfOwnEntity(current.callForInput, user, target);
             const actor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
             const outcome = await decide(current, {
               manager: unit.manager,
@@ -123,4 +124,17 @@ export class CommunicationStepRunner {
         403,
       );
   }
+}
+
+/**
+ * A State's letter of a call for input is steered by the entity that sends the call, and only
+ * through the call (approved and sent with it); its replies are recorded here.
+ */
+function expectCallOfOwnEntity(call: CallForInputOf, user: ActingUser, target: string): void {
+  if (call.entity !== user.entity) throw new CommunicationNotVisible();
+  if (target === 'communication:approve' || target === 'communication:send')
+    throw new CommunicationRefused(
+      'part-of-call-for-input',
+      `this letter is approved and sent with its call for input (/state-communication/calls-for-input/${call.id})`,
+    );
 }

@@ -61,8 +61,16 @@ export class ReadMissionCommunicationsController {
       order: { draftedAt: 'DESC' },
       take: query.limit,
     });
-    // One record per letter read, under its case: the case's audit shows what its State has seen.
+    // The list read itself, then one record per letter read, under its case: the case's audit
+    // shows what its State has seen.
     await this.dataSource.transaction(async (manager) => {
+      await this.audit.record(manager, {
+        ...actingUserAudit(user),
+        ...requestAuditContext(request),
+        action: 'mission:read-communications',
+        target: `state:${state}:communications`,
+        outcome: 'allowed',
+      });
       for (const row of rows)
         await this.audit.record(manager, {
           ...actingUserAudit(user),

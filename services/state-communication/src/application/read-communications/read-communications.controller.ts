@@ -81,7 +81,10 @@ export class ReadCommunicationsController {
   ): Promise<CommunicationView> {
     const row = await this.dataSource.getRepository(CommunicationEntity).findOneBy({ id });
     if (!row) throw new NotFoundException('No such communication');
-    // A call for input concerns no case; a case's letter opens through the case's gate.
+    const communication = row.document as Communication;
+    // A call's letter is read by the entity that sends the call; a case's, through the case's gate.
+    if (communication.callForInput && communication.callForInput.entity !== user.entity)
+      throw new NotFoundException('No such communication');
     if (row.caseId !== null)
       await this.gate.open({
         service: 'state-communication',
@@ -90,6 +93,6 @@ export class ReadCommunicationsController {
         user,
         request,
       });
-    return communicationView(row.document as Communication);
+    return communicationView(communication);
   }
 }

@@ -28,7 +28,13 @@ export interface CommunicationFigures {
   repliesByType: Record<string, number>;
   /** Communications sent in the period that have at least one reply. */
   repliedTo: number;
-  /** repliedTo / sent, to 3 decimals; null when none was sent. */
+  /** Sent, not replied to, and still within their reply time on the day the figures are taken. */
+  notYetDue: number;
+  /**
+   * repliedTo / (sent − notYetDue), to 3 decimals: replies among the communications whose State
+   * has had its whole time to answer, so that a State written to late in the period is not
+   * counted as silent; null when there is none.
+   */
   replyRate: number | null;
   /** Days from the day sent to the day the first reply was received; null when none was replied to. */
   medianDaysToFirstReply: number | null;
@@ -72,7 +78,7 @@ interface Counted {
 export function communicationMetrics(
   communications: readonly MeasuredCommunication[],
   period: MetricsPeriod,
-  options: { state?: string } = {},
+  options: { state?: string; today: string },
 ): CommunicationMetrics {
   const byState = new Map<string, Counted>();
   const all: Counted = { sent: [], stopped: 0, failed: 0 };
@@ -91,8 +97,8 @@ export function communicationMetrics(
   return {
     states: [...byState.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([state, counted]) => ({ state, ...figuresOf(counted) })),
-    overall: figuresOf(all),
+      .map(([state, counted]) => ({ state, ...figuresOf(counted, options.today) })),
+    overall: figuresOf(all, options.today),
   };
 }
 
@@ -114,13 +120,17 @@ function outcomeIn(
 const stepAt = (communication: MeasuredCommunication, matches: (step: string) => boolean) =>
   communication.history.find((entry) => matches(entry.step))?.at;
 
-function figuresOf({ sent, stopped, failed }: Counted): CommunicationFigures {
+function figuresOf({ sent, stopped, failed }: Counted, today: string): CommunicationFigures {
   const replies = sent.flatMap((communication) => communication.replies);
   const firstReplyDays = sent
     .filter((communication) => communication.replies.length > 0)
     .map((communication) => daysToFirstReply(communication))
     .sort((a, b) => a - b);
   const repliedTo = firstReplyDays.length;
+  const notYetDue = sent.filter(
+    (communication) => communication.replies.length === 0 && communication.schedule!.replyDueOn >= today,
+  ).length;
+  const due = sent.length - notYetDue;
   return {
     sent: sent.length,
     sentByKind: tally(
@@ -133,7 +143,8 @@ function figuresOf({ sent, stopped, failed }: Counted): CommunicationFigures {
       replies.map((reply) => reply.type),
     ),
     repliedTo,
-    replyRate: sent.length === 0 ? null : Math.round((repliedTo / sent.length) * 1000) / 1000,
+    notYetDue,
+    replyRate: due === 0 ? null : Math.round((repliedTo / due) * 1000) / 1000,
     medianDaysToFirstReply: nearestRank(firstReplyDays, 50),
     p90DaysToFirstReply: nearestRank(firstReplyDays, 90),
     remindersSent: sent.reduce((total, communication) => total + communication.remindersSent.length, 0),

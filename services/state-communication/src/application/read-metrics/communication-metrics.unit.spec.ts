@@ -3,6 +3,8 @@ import { communicationMetrics, nearestRank, type MeasuredCommunication } from '.
 import { communicationMetricsCsv, METRICS_CSV_COLUMNS } from './communication-metrics.csv';
 
 const PERIOD = { from: '2026-01-01', to: '2026-12-31' };
+/** The day the figures are taken: every deadline of the period has passed. */
+const TODAY = '2027-06-30';
 const DAY_MS = 86_400_000;
 const dayAfter = (day: string, days: number) =>
   new Date(Date.parse(day) + days * DAY_MS).toISOString().slice(0, 10);
@@ -80,7 +82,7 @@ describe('figures of communications with States', () => {
       sent('NIC', '2026-06-16', { kind: 'a-kind-not-yet-known' }),
     ];
 
-    const metrics = communicationMetrics(communications, PERIOD);
+    const metrics = communicationMetrics(communications, PERIOD, { today: TODAY });
 
     expect(metrics.states.map((state) => [state.state, state.sent])).toEqual([
       ['BLR', 2],
@@ -114,7 +116,7 @@ describe('figures of communications with States', () => {
       sent('BLR', '2026-02-01', { replies: [{ type: 'acknowledgement', after }] }),
     );
 
-    const [blr] = communicationMetrics(communications, PERIOD).states;
+    const [blr] = communicationMetrics(communications, PERIOD, { today: TODAY }).states;
 
     // Sorted: 1 3 7 12 14 21 30 45 60 90; rank ⌈0.5·10⌉ = 5, rank ⌈0.9·10⌉ = 9.
     expect(blr).toMatchObject({ medianDaysToFirstReply: 14, p90DaysToFirstReply: 60 });
@@ -137,7 +139,7 @@ describe('figures of communications with States', () => {
       sent('BLR', '2026-04-02', { remindersSent: [1] }),
     ];
 
-    const [blr] = communicationMetrics(communications, PERIOD).states;
+    const [blr] = communicationMetrics(communications, PERIOD, { today: TODAY }).states;
 
     expect(blr).toMatchObject({
       sent: 2,
@@ -167,7 +169,7 @@ describe('figures of communications with States', () => {
     });
     const silent = sent('BLR', '2026-05-01', { remindersSent: [1, 2], deadlineMissed: true });
 
-    const [blr] = communicationMetrics([onTime, late, silent], PERIOD).states;
+    const [blr] = communicationMetrics([onTime, late, silent], PERIOD, { today: TODAY }).states;
 
     expect(blr).toMatchObject({
       sent: 3,
@@ -196,7 +198,7 @@ describe('figures of communications with States', () => {
       notSent('NIC', 'failed', '2025-11-01', '2025-12-31'),
     ];
 
-    const metrics = communicationMetrics(communications, PERIOD);
+    const metrics = communicationMetrics(communications, PERIOD, { today: TODAY });
 
     expect(metrics.states).toHaveLength(1);
     expect(metrics.states[0]).toMatchObject({
@@ -213,7 +215,7 @@ describe('figures of communications with States', () => {
   it('given a State asked for without communications in the period, when counted, then it is listed alone with zeros and null rates', () => {
     const communications = [sent('BLR', '2026-03-01'), sent('NIC', '2025-03-01')];
 
-    const metrics = communicationMetrics(communications, PERIOD, { state: 'NIC' });
+    const metrics = communicationMetrics(communications, PERIOD, { state: 'NIC', today: TODAY });
 
     expect(metrics.states).toEqual([
       expect.objectContaining({
@@ -238,7 +240,7 @@ describe('figures of communications with States', () => {
       notSent(state, 'stopped', '2026-02-01', '2026-02-02'),
     ];
 
-    const metrics = communicationMetrics([...facts('BLR'), ...facts('NIC')], PERIOD);
+    const metrics = communicationMetrics([...facts('BLR'), ...facts('NIC')], PERIOD, { today: TODAY });
 
     const [blr, nic] = metrics.states;
     const { state: blrCode, ...blrFigures } = blr!;
@@ -258,6 +260,23 @@ describe('figures of communications with States', () => {
     expect(metrics.overall).toMatchObject({ sent: 8, repliedTo: 2, replyRate: 0.25, remindersSent: 6 });
   });
 
+  it('given letters still within their reply time on the day the figures are taken, when counted, then they are not yet due and the reply rate leaves them out', () => {
+    const communications = [
+      sent('BLR', '2026-01-10', { replies: [{ type: 'acknowledgement', after: 5 }] }),
+      sent('BLR', '2026-02-10'),
+      sent('NIC', '2026-01-10', { replies: [{ type: 'acknowledgement', after: 5 }] }),
+      sent('NIC', '2026-11-20'),
+    ];
+
+    const metrics = communicationMetrics(communications, PERIOD, { today: '2026-12-01' });
+
+    const [blr, nic] = metrics.states;
+    expect(blr).toMatchObject({ sent: 2, repliedTo: 1, notYetDue: 0, replyRate: 0.5 });
+    // Nicaragua's second letter is due on 2027-01-19: it is not yet counted as silence.
+    expect(nic).toMatchObject({ sent: 2, repliedTo: 1, notYetDue: 1, replyRate: 1 });
+    expect(metrics.overall).toMatchObject({ sent: 4, repliedTo: 2, notYetDue: 1, replyRate: 0.667 });
+  });
+
   it('given figures, when written as CSV, then the header is the fixed column set and each State then ALL is a row of the same figures', () => {
     const metrics = communicationMetrics(
       [
@@ -265,6 +284,7 @@ describe('figures of communications with States', () => {
         sent('NIC', '2026-02-01', { kind: 'a-kind-not-yet-known', remindersSent: [1] }),
       ],
       PERIOD,
+      { today: TODAY },
     );
 
     const lines = communicationMetricsCsv(metrics).trimEnd().split('\r\n');

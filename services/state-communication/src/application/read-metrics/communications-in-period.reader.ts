@@ -18,7 +18,9 @@ export async function communicationsInPeriod(
     .getRepository(CommunicationEntity)
     .createQueryBuilder('c')
     .select('c.document', 'document')
-    .where('c.draftedAt < :periodEnd', { periodEnd: `${dayAfter(period.to)}T00:00:00.000Z` })
+    .where(`c.draftedAt < (CAST(CAST(:lastDay AS date) + 1 AS timestamp) AT TIME ZONE 'UTC')`, {
+      lastDay: period.to,
+    })
     .andWhere(
       `(left(c.document #>> '{schedule,sentAt}', 10) BETWEEN :from AND :to
         OR (c.status IN ('stopped', 'failed') AND EXISTS (
@@ -31,5 +33,3 @@ export async function communicationsInPeriod(
   const rows = await builder.getRawMany<{ document: MeasuredCommunication }>();
   return rows.map((row) => row.document);
 }
-
-const dayAfter = (day: string): string => new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);

@@ -69,9 +69,13 @@ export class ReadMetricsController {
     @Query(new ZodValidationPipe(readMetricsQuerySchema)) query: ReadMetricsQuery,
     @ActingAs('statistics:read') _user: ActingUser,
   ): Promise<CommunicationMetricsView | StreamableFile> {
-    const period = metricsPeriod(query, this.clock.now().toISOString().slice(0, 10));
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const period = metricsPeriod(query, today);
     const communications = await communicationsInPeriod(this.dataSource, period, query.state);
-    const metrics = communicationMetrics(communications, period, query.state ? { state: query.state } : {});
+    const metrics = communicationMetrics(communications, period, {
+      today,
+      ...(query.state ? { state: query.state } : {}),
+    });
     if (query.format === 'csv')
       return new StreamableFile(Buffer.from(communicationMetricsCsv(metrics), 'utf8'), {
         type: 'text/csv; charset=utf-8',

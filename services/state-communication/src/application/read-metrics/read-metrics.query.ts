@@ -2,21 +2,41 @@ import { z } from 'zod';
 import { calendarDateSchema } from '@reprisals/contracts';
 import { unStateCodeSchema } from '@reprisals/un-states';
 
-export const readMetricsQuerySchema = z.strictObject({
-  from: calendarDateSchema
-    .optional()
-    .describe(
-      'First day of the period, YYYY-MM-DD (default: the day after the same date a year before `to`)',
-    ),
-  to: calendarDateSchema.optional().describe('Last day of the period, YYYY-MM-DD (default: today)'),
-  state: unStateCodeSchema
-    .optional()
-    .describe(
-      'Only this UN Member or Observer State (ISO 3166-1 alpha-3), listed even without communications',
-    ),
-  format: z
-    .enum(['json', 'csv'])
-    .default('json')
-    .describe('json, or csv: one row per State and a last row ALL, the same columns for every request'),
-});
+export const readMetricsQuerySchema = z
+  .strictObject({
+    from: calendarDateSchema
+      .optional()
+      .describe(
+        'First day of the period, YYYY-MM-DD (default: the day after the same date a year before `to`)',
+      ),
+    to: calendarDateSchema.optional().describe('Last day of the period, YYYY-MM-DD (default: today)'),
+    state: unStateCodeSchema
+      .optional()
+      .describe(
+        'Only this UN Member or Observer State (ISO 3166-1 alpha-3), listed even without communications',
+      ),
+    format: z
+      .enum(['json', 'csv'])
+      .default('json')
+      .describe('json, or csv: one row per State and a last row ALL, the same columns for every request'),
+  })
+  // Whenever both days are valid, so that one 400 names every offending field.
+  .superRefine(
+    (query, context) => {
+      if (query.from! > query.to!) {
+        context.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${query.to})` });
+        context.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `must not be before from (${query.from})`,
+        });
+      }
+    },
+    {
+      when: ({ value }) => {
+        const { from, to } = (value ?? {}) as { from?: unknown; to?: unknown };
+        return calendarDateSchema.safeParse(from).success && calendarDateSchema.safeParse(to).success;
+      },
+    },
+  );
 export type ReadMetricsQuery = z.infer<typeof readMetricsQuerySchema>;

@@ -35,7 +35,12 @@ export function draftCallForInput(
       {
         ...letter,
         caseId: null,
-        callForInput: { id: input.id, periodFrom: input.periodFrom, periodTo: input.periodTo },
+        callForInput: {
+          id: input.id,
+          periodFrom: input.periodFrom,
+          periodTo: input.periodTo,
+          entity: actor.entity,
+        },
         reference,
         responseActionId: null,
       },
@@ -46,6 +51,7 @@ export function draftCallForInput(
   return {
     call: {
       ...input,
+      entity: actor.entity,
       reference,
       status: 'draft',
       recipients: communications.map(({ communication }) => ({

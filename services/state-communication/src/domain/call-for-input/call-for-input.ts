@@ -14,6 +14,8 @@ export interface CallForInput {
   reference: string;
   periodFrom: string;
   periodTo: string;
+  /** The UN entity that sends it (its drafter's): only its people steer the call and read its replies. */
+  entity: string;
   status: CallForInputStatus;
   /** The States it goes to, and the communication that carries it to each. */
   recipients: Array<{ stateConcerned: string; communicationId: string }>;

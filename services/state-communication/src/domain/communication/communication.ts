@@ -42,11 +42,12 @@ export interface CommunicationStep {
   by: { role: string | null; entity: string | null };
 }
 
-/** The call for input a communication carries to one State: the report's period. */
+/** The call for input a communication carries to one State: the report's period, and the UN entity that sends it. */
 export interface CallForInputOf {
   id: string;
   periodFrom: string;
   periodTo: string;
+  entity: string;
 }
 
 /**

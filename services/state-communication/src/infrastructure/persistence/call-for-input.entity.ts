@@ -16,6 +16,9 @@ export class CallForInputEntity {
   periodTo!: string;
 
   @Column({ type: 'text' })
+  entity!: string;
+
+  @Column({ type: 'text' })
   status!: string;
 
   @Column({ type: 'jsonb' })

@@ -14,14 +14,18 @@ export class CallForInputRepository {
     return rows[0]?.document;
   }
 
-  /** The reference of the call already made for this period, if one was. */
-  async referenceOfPeriod(
+  /** The reference of a call already made for a period that shares a day with this one, if any. */
+  async referenceOverlapping(
     manager: EntityManager,
     periodFrom: string,
     periodTo: string,
   ): Promise<string | undefined> {
-    const found = await manager.getRepository(CallForInputEntity).findOneBy({ periodFrom, periodTo });
-    return found?.reference;
+    const rows = await manager.query<{ reference: string }[]>(
+      `SELECT "reference" FROM "${serviceSchemaOf(manager.connection)}"."call_for_input"
+        WHERE daterange("period_from", "period_to", '[]') && daterange($1::date, $2::date, '[]') LIMIT 1`,
+      [periodFrom, periodTo],
+    );
+    return rows[0]?.reference;
   }
 
   /** The call's communications, one per State, locked in the order of their States. */
@@ -43,8 +47,17 @@ export class CallForInputRepository {
     return rows.map((row) => row.document);
   }
 
-  async insert(manager: EntityManager, call: CallForInput, now: Date): Promise<void> {
-    await manager.getRepository(CallForInputEntity).insert(this.row(call, now));
+  /** Inserts a call; false when a call made meanwhile covers a day of its period. */
+  async insert(manager: EntityManager, call: CallForInput, now: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(CallForInputEntity)
+      .values(this.row(call, now))
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
   }
 
   async save(manager: EntityManager, call: CallForInput, now: Date): Promise<void> {
@@ -58,6 +71,7 @@ export class CallForInputRepository {
       reference: call.reference,
       periodFrom: call.periodFrom,
       periodTo: call.periodTo,
+      entity: call.entity,
       status: call.status,
       document: call,
       draftedAt: new Date(call.draftedAt),

@@ -4,7 +4,7 @@ import { schemaOf } from '@reprisals/persistence';
 /**
  * Calls for input: one per reporting period, each sent as one communication per State. Those
  * communications concern no case, so a communication now belongs to a case or to a call, never
- * both and never neither; a call reaches each State once.
+ * both and never neither; a call reaches each State once, and no two calls cover the same day.
  */
 export class CreateCallsForInput1767225770000 implements MigrationInterface {
   name = 'CreateCallsForInput1767225770000';
@@ -17,12 +17,13 @@ export class CreateCallsForInput1767225770000 implements MigrationInterface {
         "reference" TEXT NOT NULL UNIQUE,
         "period_from" DATE NOT NULL,
         "period_to" DATE NOT NULL,
+        "entity" TEXT NOT NULL,
         "status" TEXT NOT NULL,
         "document" JSONB NOT NULL,
         "drafted_at" TIMESTAMPTZ NOT NULL,
         "updated_at" TIMESTAMPTZ NOT NULL,
-        CONSTRAINT "call_for_input_period" UNIQUE ("period_from", "period_to"),
-        CONSTRAINT "call_for_input_period_order" CHECK ("period_from" <= "period_to")
+        CONSTRAINT "call_for_input_period_order" CHECK ("period_from" <= "period_to"),
+        CONSTRAINT "call_for_input_period" EXCLUDE USING gist (daterange("period_from", "period_to", '[]') WITH &&)
       )`);
     await queryRunner.query(`ALTER TABLE "${schema}"."communication" ALTER COLUMN "case_id" DROP NOT NULL`);
     await queryRunner.query(`
