@@ -321,6 +321,14 @@ describe('documents attached to a State’s reply', () => {
       [nicaragua],
     );
     expect(keys).toHaveLength(1);
+    // Another entity's people: the call's letter, its reply and its documents do not exist for them.
+    const outsider = await as('supervisor', OUTSIDER, 'supervisor-outsider');
+    expect((await call(baseUrl(), 'GET', path, outsider)).status).toBe(404);
+    expect((await download(`${baseUrl()}${path}/${added.body.id}`, outsider.token)).status).toBe(404);
+    const before = await written();
+    const foreign = await upload(evidenceForm(pdf('FOREIGN')), await as('state-liaison', OUTSIDER), path);
+    expect(foreign.status).toBe(404);
+    expect(await written()).toEqual(before);
     const audit = await call(
       baseUrl(),
       'GET',

@@ -10,18 +10,14 @@ import { CaseKeyDestroyed, IdentityVault } from '@reprisals/identity-vault';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ServiceMessaging } from '@reprisals/messaging';
 import { inTransaction } from '@reprisals/persistence';
+import { readSealedFileForm, refuseAnnouncedOversize, type SealedFileForm } from '@reprisals/sealed-files';
 import type { ActingUser } from '@reprisals/security';
 import { CaseAttachmentEntity } from '../../infrastructure/evidence/case-attachment.entity';
 import { evidenceFields } from '../../infrastructure/evidence/evidence-fields';
 import { EvidenceFileStore } from '../../infrastructure/evidence/evidence-file.store';
-import {
-  FORM_OVERHEAD_BYTES,
-  readEvidenceForm,
-  type EvidenceForm,
-} from '../../infrastructure/evidence/evidence-form.reader';
+import { DESCRIPTION_PART, evidenceFormRules } from '../../infrastructure/evidence/evidence-form.policy';
 import type { EvidenceStorageConfig } from '../../infrastructure/evidence/evidence-storage.config';
 import { EVIDENCE_STORAGE_CONFIG } from '../../infrastructure/evidence/evidence-storage.providers';
-import { EvidenceTooLarge } from '../../infrastructure/evidence/evidence.errors';
 import { lockCase } from '../../infrastructure/persistence/case-share.repository';
 import { INTAKE_DATA_SOURCE } from '../../infrastructure/persistence/intake-data-source';
 import { CaseNotVisible } from '../case-share-refusal';
@@ -73,46 +69,31 @@ export class AddEvidenceHandler {
     context: Pick<AuditEntry, 'requestId' | 'traceId'>,
   ): Promise<AddedEvidence> {
     await this.requireFullFile(this.dataSource.manager, caseId, user);
-    const announced = Number(request.headers['content-length']);
-    if (announced > this.config.maxBytes + FORM_OVERHEAD_BYTES) {
-      throw new EvidenceTooLarge(this.config.maxBytes);
-    }
+    refuseAnnouncedOversize(request, this.config.maxBytes);
     const attachmentId = randomUUID();
     // The case's key is created here if it has none, and committed at once: the file sealed with
     // it is written outside any transaction. An erased case throws CaseKeyDestroyed.
     const sealing = await inTransaction(this.dataSource, (manager) =>
       this.vault.createSealingStream(manager, caseId, evidenceFields(attachmentId).content),
     );
-    try {
-      const form = await readEvidenceForm(request, {
-        maxBytes: this.config.maxBytes,
-        contentTypes: this.config.contentTypes,
-        sealing,
-        openDestination: () => this.store.createPartial(attachmentId),
-      });
-      await this.store.keep(attachmentId);
-      return await this.record(caseId, attachmentId, form, user, context);
-    } catch (error) {
-      await this.store.discard(attachmentId).catch((cleanup: unknown) =>
-        this.logger.error({
-          msg: 'evidence file not removed',
-          attachmentId,
-          error: cleanup instanceof Error ? cleanup.name : 'non-error',
-          code: (cleanup as { code?: unknown } | undefined)?.code,
-        }),
-      );
-      throw error;
-    }
+    return this.store.receive(attachmentId, {
+      write: (openDestination) =>
+        readSealedFileForm(request, { ...evidenceFormRules(this.config), sealing, openDestination }),
+      commit: (form) => this.record(caseId, attachmentId, form, user, context),
+      removalFailed: (failure) =>
+        this.logger.error({ msg: 'evidence file not removed', attachmentId, ...failure }),
+    });
   }
 
   private async record(
     caseId: string,
     attachmentId: string,
-    form: EvidenceForm,
+    form: SealedFileForm,
     user: ActingUser,
     context: Pick<AuditEntry, 'requestId' | 'traceId'>,
   ): Promise<AddedEvidence> {
     const now = this.clock.now();
+    const description = form.texts[DESCRIPTION_PART];
     return this.messaging.outbox.run(async (unit) => {
       const { manager } = unit;
       // Serialised with the case's other commands, its erasure included.
@@ -128,9 +109,9 @@ export class AddEvidenceHandler {
         sealedChecksum: await this.vault.seal(manager, caseId, fields.sha256, form.sha256),
         sealedFilename: await this.vault.seal(manager, caseId, fields.filename, form.filename),
         sealedDescription:
-          form.description === undefined
+          description === undefined
             ? null
-            : await this.vault.seal(manager, caseId, fields.description, form.description),
+            : await this.vault.seal(manager, caseId, fields.description, description),
         addedBySub: user.sub,
         addedByEntity: user.entity,
         addedAt: now,

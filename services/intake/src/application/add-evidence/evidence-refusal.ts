@@ -1,20 +1,7 @@
-import {
-  BadRequestException,
-  ForbiddenException,
-  GoneException,
-  NotFoundException,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { ForbiddenException, GoneException, NotFoundException } from '@nestjs/common';
 import { CaseKeyDestroyed } from '@reprisals/identity-vault';
+import { sealedFileUploadRefusal, type SealedFileAnswers } from '@reprisals/sealed-files';
 import { RequestValidationError } from '@reprisals/service-platform';
-import {
-  EvidenceFormInvalid,
-  EvidenceRequestNotMultipart,
-  EvidenceTooLarge,
-  EvidenceTypeRefused,
-  EvidenceUploadAborted,
-} from '../../infrastructure/evidence/evidence.errors';
 import { CaseNotVisible } from '../case-share-refusal';
 import type { Refusal } from '../refusal.auditor';
 
@@ -27,6 +14,12 @@ export class FullFileRequired extends Error {
   }
 }
 
+/** How the refusals of an evidence upload name the file and its form's faults. */
+const EVIDENCE_ANSWERS: SealedFileAnswers = {
+  aFile: 'An evidence file',
+  invalidForm: (issues) => new RequestValidationError(issues),
+};
+
 /** The audit reason and the answer for each way an evidence upload is refused. */
 export function evidenceRefusal(error: unknown): Refusal | undefined {
   if (error instanceof CaseNotVisible)
@@ -37,23 +30,5 @@ export function evidenceRefusal(error: unknown): Refusal | undefined {
   if (error instanceof CaseKeyDestroyed) {
     return { reason: 'erased', answer: new GoneException('The personal data of this case was erased') };
   }
-  if (error instanceof EvidenceTooLarge) {
-    return { reason: 'too-large', answer: new PayloadTooLargeException(error.message) };
-  }
-  if (error instanceof EvidenceTypeRefused) {
-    return {
-      reason: error.reason === 'not-allowed' ? 'type-not-allowed' : 'type-mismatch',
-      answer: new UnsupportedMediaTypeException(error.message),
-    };
-  }
-  if (error instanceof EvidenceRequestNotMultipart) {
-    return { reason: 'not-multipart', answer: new UnsupportedMediaTypeException(error.message) };
-  }
-  if (error instanceof EvidenceFormInvalid) {
-    return { reason: 'invalid', answer: new RequestValidationError(error.issues) };
-  }
-  if (error instanceof EvidenceUploadAborted) {
-    return { reason: 'aborted', answer: new BadRequestException(error.message) };
-  }
-  return undefined;
+  return sealedFileUploadRefusal(error, EVIDENCE_ANSWERS);
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Readable, Transform } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { IdentityVault } from '@reprisals/identity-vault';
+import type { SealedFileDownload } from '@reprisals/sealed-files';
 import { CaseAttachmentEntity } from './case-attachment.entity';
-import { EvidenceChecksumVerifier } from './evidence-checksum.verifier';
 import { evidenceFields } from './evidence-fields';
 import { EvidenceFileStore } from './evidence-file.store';
 
@@ -21,22 +20,8 @@ export interface EvidenceView {
 }
 
 /** An evidence file ready to stream: its stages are to be piped in order, and nothing has been read yet. */
-export interface OpenedEvidence {
+export interface OpenedEvidence extends SealedFileDownload {
   attachmentId: string;
-  contentType: string;
-  size: number;
-  filename: string;
-  /** Sealed bytes from the store, the vault's opening stream, the check against the recorded size and checksum. */
-  stages: [Readable, Transform, Transform];
-}
-
-/** A row says the file exists, the store has no file of that name. */
-export class EvidenceFileMissing extends Error {
-  override readonly name = 'EvidenceFileMissing';
-
-  constructor(readonly attachmentId: string) {
-    super(`The stored file of evidence ${attachmentId} is missing`);
-  }
 }
 
 /**
@@ -88,18 +73,13 @@ export class CaseEvidenceReader {
     const filename = await this.vault.open(manager, caseId, fields.filename, row.sealedFilename);
     const sha256 = await this.vault.open(manager, caseId, fields.sha256, row.sealedChecksum);
     const opening = await this.vault.createOpeningStream(manager, caseId, fields.content);
-    const sealed = await this.store.openSealed(row.attachmentId);
-    if (!sealed) throw new EvidenceFileMissing(row.attachmentId);
     return {
       attachmentId: row.attachmentId,
       contentType: row.contentType,
       size: row.sizeBytes,
       filename,
-      stages: [
-        sealed,
-        opening,
-        new EvidenceChecksumVerifier(row.attachmentId, { size: row.sizeBytes, sha256 }),
-      ],
+      // SealedFileMissing when the store has no file of the attachment.
+      stages: await this.store.openChecked(row.attachmentId, opening, { size: row.sizeBytes, sha256 }),
     };
   }
 }

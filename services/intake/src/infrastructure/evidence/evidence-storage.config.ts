@@ -1,7 +1,14 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from '@reprisals/persistence';
-import { canonicalContentType } from './evidence-content.policy';
+import {
+  canonicalContentType,
+  directoryRequiredInProduction,
+  directorySetting,
+  settingProblems,
+  storageDirectory,
+  unsetWhenEmpty,
+} from '@reprisals/sealed-files';
 
 /** Outside production, without ATTACHMENTS_DIR: this directory under the workspace root. */
 export const DEVELOPMENT_ATTACHMENTS_DIR = join('.data', 'attachments');
@@ -42,15 +49,12 @@ export class EvidenceStorageConfigurationError extends Error {
   override readonly name = 'EvidenceStorageConfigurationError';
 }
 
-const unsetWhenEmpty = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
 
 const EvidenceStorageEnvSchema = z
   .object({
     NODE_ENV: z.string().optional(),
-    ATTACHMENTS_DIR: z.preprocess(unsetWhenEmpty, z.string().trim().optional()),
+    ATTACHMENTS_DIR: directorySetting(),
     ATTACHMENT_MAX_BYTES: z.preprocess(
       unsetWhenEmpty,
       z.coerce
@@ -78,15 +82,7 @@ const EvidenceStorageEnvSchema = z
         .optional(),
     ),
   })
-  .superRefine((env, context) => {
-    if (env.NODE_ENV === 'production' && !env.ATTACHMENTS_DIR) {
-      context.addIssue({
-        code: 'custom',
-        path: ['ATTACHMENTS_DIR'],
-        message: 'is required when NODE_ENV is production (a durable directory, backed up, mode 700)',
-      });
-    }
-  });
+  .superRefine(directoryRequiredInProduction('ATTACHMENTS_DIR'));
 
 /**
  * ATTACHMENTS_DIR (default `.data/attachments` under the workspace root, required in
@@ -101,15 +97,12 @@ export function evidenceStorageConfigFromEnvironment(
   const result = EvidenceStorageEnvSchema.safeParse(env);
   if (!result.success) {
     throw new EvidenceStorageConfigurationError(
-      `Evidence storage configuration is not valid: ${result.error.issues
-        .map((issue) => `${issue.path.map(String).join('.')} ${issue.message}`)
-        .join('; ')}`,
+      `Evidence storage configuration is not valid: ${settingProblems(result.error)}`,
     );
   }
   const { ATTACHMENTS_DIR, ATTACHMENT_MAX_BYTES, ATTACHMENT_CONTENT_TYPES } = result.data;
-  const directory = ATTACHMENTS_DIR ?? join(repoRoot, DEVELOPMENT_ATTACHMENTS_DIR);
   return {
-    directory: isAbsolute(directory) ? directory : resolve(directory),
+    directory: storageDirectory(ATTACHMENTS_DIR, repoRoot, DEVELOPMENT_ATTACHMENTS_DIR),
     maxBytes: ATTACHMENT_MAX_BYTES,
     contentTypes: [
       ...new Set((ATTACHMENT_CONTENT_TYPES ?? DEFAULT_ATTACHMENT_CONTENT_TYPES).map(canonicalContentType)),

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
+import { sealedFileStorageProviders } from '@reprisals/sealed-files';
 import { EvidenceFileStore } from './evidence-file.store';
-import { evidenceStorageConfigFromEnvironment, type EvidenceStorageConfig } from './evidence-storage.config';
+import { evidenceStorageConfigFromEnvironment } from './evidence-storage.config';
 
 /** Inject the evidence storage configuration (directory, size limit, accepted types). */
 export const EVIDENCE_STORAGE_CONFIG = Symbol('EVIDENCE_STORAGE_CONFIG');
@@ -11,16 +12,9 @@ export const EVIDENCE_STORAGE_CONFIG = Symbol('EVIDENCE_STORAGE_CONFIG');
  * before it serves.
  */
 export function evidenceStorageProviders(env: NodeJS.ProcessEnv = process.env): Provider[] {
-  return [
-    { provide: EVIDENCE_STORAGE_CONFIG, useFactory: () => evidenceStorageConfigFromEnvironment(env) },
-    {
-      provide: EvidenceFileStore,
-      inject: [EVIDENCE_STORAGE_CONFIG],
-      useFactory: async (config: EvidenceStorageConfig) => {
-        const store = new EvidenceFileStore(config.directory);
-        await store.prepare();
-        return store;
-      },
-    },
-  ];
+  return sealedFileStorageProviders({
+    configToken: EVIDENCE_STORAGE_CONFIG,
+    config: () => evidenceStorageConfigFromEnvironment(env),
+    store: EvidenceFileStore,
+  });
 }

@@ -1,25 +1,10 @@
 import { Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiGoneResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiGoneResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditTrail } from '@reprisals/audit';
+import { ApiSealedFileUpload, closingUnreadUpload, FILENAME_MAX_CHARACTERS } from '@reprisals/sealed-files';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, runRefusable, UuidParamPipe } from '@reprisals/service-platform';
-import {
-  FILE_PART,
-  FILENAME_MAX_CHARACTERS,
-} from '../../infrastructure/reply-documents/reply-document-form.reader';
 import {
   REPLY_DOCUMENT_MAX_BYTES,
   REPLY_DOCUMENT_MEDIA_TYPES,
@@ -48,30 +33,16 @@ export class AddReplyDocumentController {
     summary:
       'A document the State sent with its reply, attached by the lead entity of the case: streamed, its type read from its content, sealed with the case’s key (the communication’s own for a call for input), its SHA-256 recorded; its name is sealed too',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: [FILE_PART],
-      properties: {
-        [FILE_PART]: {
-          type: 'string',
-          format: 'binary',
-          description: `The file, with its name (at most ${FILENAME_MAX_CHARACTERS} characters); its content must be one of ${REPLY_DOCUMENT_MEDIA_TYPES.join(', ')}`,
-        },
-      },
-    },
+  @ApiSealedFileUpload({
+    created: 'The document’s id, media type, size and SHA-256',
+    file: `The file, with its name (at most ${FILENAME_MAX_CHARACTERS} characters); its content must be one of ${REPLY_DOCUMENT_MEDIA_TYPES.join(', ')}`,
+    tooLarge: `The file is larger than ${REPLY_DOCUMENT_MAX_BYTES} bytes`,
+    unsupported: 'Not multipart/form-data, or a file whose content is not of an accepted type',
   })
-  @ApiCreatedResponse({ description: 'The document’s id, media type, size and SHA-256' })
-  @ApiBadRequestResponse({ description: 'No file part, an empty file, or unknown parts (named)' })
   @ApiForbiddenResponse({
     description: 'The caller’s entity sees the case through a share, it does not lead it',
   })
   @ApiGoneResponse({ description: 'The personal data of the case was erased' })
-  @ApiPayloadTooLargeResponse({ description: `The file is larger than ${REPLY_DOCUMENT_MAX_BYTES} bytes` })
-  @ApiUnsupportedMediaTypeResponse({
-    description: 'Not multipart/form-data, or a file whose content is not of an accepted type',
-  })
   async add(
     @Param('id', UuidParamPipe) communicationId: string,
     @Param('replyId', UuidParamPipe) replyId: string,
@@ -83,20 +54,15 @@ export class AddReplyDocumentController {
     return runRefusable(
       this.audit,
       { user, request, target: ROUTE, caseId: () => caseId },
-      async () => {
-        try {
-          return await this.handler.execute(
+      () =>
+        closingUnreadUpload(request, response, () =>
+          this.handler.execute(
             { communicationId: communicationId.toLowerCase(), replyId },
             request,
             user,
             (found) => (caseId = found ?? undefined),
-          );
-        } catch (error) {
-          // The rest of an unread upload is not waited for: the answer ends the connection.
-          if (!request.complete && !response.headersSent) response.setHeader('Connection', 'close');
-          throw error;
-        }
-      },
+          ),
+        ),
       replyDocumentRefusal,
     );
   }

@@ -7,18 +7,14 @@ import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/aud
 import { CaseKeyDestroyed, IdentityVault } from '@reprisals/identity-vault';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { inTransaction } from '@reprisals/persistence';
+import { readSealedFileForm, refuseAnnouncedOversize, type SealedFileForm } from '@reprisals/sealed-files';
 import type { ActingUser } from '@reprisals/security';
 import { CommunicationRepository } from '../../infrastructure/persistence/communication.repository';
 import { STATE_COMMUNICATION_DATA_SOURCE } from '../../infrastructure/persistence/state-communication-data-source';
 import { ReplyDocumentEntity } from '../../infrastructure/reply-documents/reply-document.entity';
-import { ReplyDocumentTooLarge } from '../../infrastructure/reply-documents/reply-document.errors';
 import { replyDocumentFields } from '../../infrastructure/reply-documents/reply-document-fields';
 import { ReplyDocumentFileStore } from '../../infrastructure/reply-documents/reply-document-file.store';
-import {
-  FORM_OVERHEAD_BYTES,
-  readReplyDocumentForm,
-  type ReplyDocumentForm,
-} from '../../infrastructure/reply-documents/reply-document-form.reader';
+import { replyDocumentFormRules } from '../../infrastructure/reply-documents/reply-document-form.policy';
 import type { ReplyDocumentStorageConfig } from '../../infrastructure/reply-documents/reply-document-storage.config';
 import { REPLY_DOCUMENT_STORAGE_CONFIG } from '../../infrastructure/reply-documents/reply-document-storage.providers';
 import { CommunicationNotVisible } from '../communication-steps/communication-refusal';
@@ -76,42 +72,26 @@ export class AddReplyDocumentHandler {
     caseIdFound(communication.caseId);
     await requireLeadOf(this.dataSource.manager, communication, user, this.clock.now());
     const reply = replyOf(communication, of.replyId);
-    const announced = Number(request.headers['content-length']);
-    if (announced > this.config.maxBytes + FORM_OVERHEAD_BYTES) {
-      throw new ReplyDocumentTooLarge(this.config.maxBytes);
-    }
+    refuseAnnouncedOversize(request, this.config.maxBytes);
     const documentId = randomUUID();
     // The key is created here if it has none, and committed at once: the file sealed with it is
     // written outside any transaction. An erased case throws CaseKeyDestroyed.
     const sealing = await inTransaction(this.dataSource, (manager) =>
       this.vault.createSealingStream(manager, reply.keySubject, replyDocumentFields(documentId).content),
     );
-    try {
-      const form = await readReplyDocumentForm(request, {
-        maxBytes: this.config.maxBytes,
-        mediaTypes: this.config.mediaTypes,
-        sealing,
-        openDestination: () => this.store.createPartial(documentId),
-      });
-      await this.store.keep(documentId);
-      return await this.record(reply, documentId, form, user, request);
-    } catch (error) {
-      await this.store.discard(documentId).catch((cleanup: unknown) =>
-        this.logger.error({
-          msg: 'reply document file not removed',
-          documentId,
-          error: cleanup instanceof Error ? cleanup.name : 'non-error',
-          code: (cleanup as { code?: unknown } | undefined)?.code,
-        }),
-      );
-      throw error;
-    }
+    return this.store.receive(documentId, {
+      write: (openDestination) =>
+        readSealedFileForm(request, { ...replyDocumentFormRules(this.config), sealing, openDestination }),
+      commit: (form) => this.record(reply, documentId, form, user, request),
+      removalFailed: (failure) =>
+        this.logger.error({ msg: 'reply document file not removed', documentId, ...failure }),
+    });
   }
 
   private async record(
     reply: ReplyOfCommunication,
     documentId: string,
-    form: ReplyDocumentForm,
+    form: SealedFileForm,
     user: ActingUser,
     request: IncomingMessage,
   ): Promise<AddedReplyDocument> {
@@ -127,8 +107,8 @@ export class AddReplyDocumentHandler {
         id: documentId,
         communicationId: reply.communicationId,
         replyId: reply.replyId,
-        mediaType: form.mediaType,
-        sizeBytes: form.sizeBytes,
+        mediaType: form.contentType,
+        sizeBytes: form.size,
         sha256: form.sha256,
         sealedFilename: await this.vault.seal(
           manager,
@@ -147,7 +127,7 @@ export class AddReplyDocumentHandler {
         target: `reply-document:${documentId}`,
         outcome: 'allowed',
       });
-      return { id: documentId, mediaType: form.mediaType, sizeBytes: form.sizeBytes, sha256: form.sha256 };
+      return { id: documentId, mediaType: form.contentType, sizeBytes: form.size, sha256: form.sha256 };
     });
   }
 }

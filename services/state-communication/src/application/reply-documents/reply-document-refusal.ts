@@ -1,19 +1,7 @@
-import {
-  BadRequestException,
-  GoneException,
-  NotFoundException,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { GoneException, NotFoundException } from '@nestjs/common';
 import { CaseKeyDestroyed } from '@reprisals/identity-vault';
+import { sealedFileUploadRefusal, type SealedFileAnswers } from '@reprisals/sealed-files';
 import { RequestValidationError, type Refusal } from '@reprisals/service-platform';
-import {
-  ReplyDocumentFormInvalid,
-  ReplyDocumentRequestNotMultipart,
-  ReplyDocumentTooLarge,
-  ReplyDocumentTypeRefused,
-  ReplyDocumentUploadAborted,
-} from '../../infrastructure/reply-documents/reply-document.errors';
 import { communicationRefusal } from '../communication-steps/communication-refusal';
 
 /** The communication has no reply of that id. */
@@ -25,6 +13,12 @@ export class ReplyNotFound extends Error {
   }
 }
 
+/** How the refusals of a reply document upload name the file and its form's faults. */
+const REPLY_DOCUMENT_ANSWERS: SealedFileAnswers = {
+  aFile: 'A reply document',
+  invalidForm: (issues) => new RequestValidationError(issues),
+};
+
 /** The audit reason and the answer for each way a reply document upload is refused. */
 export function replyDocumentRefusal(error: unknown): Refusal | undefined {
   const refused = communicationRefusal(error);
@@ -34,20 +28,5 @@ export function replyDocumentRefusal(error: unknown): Refusal | undefined {
   if (error instanceof CaseKeyDestroyed) {
     return { reason: 'erased', answer: new GoneException('The personal data of this case was erased') };
   }
-  if (error instanceof ReplyDocumentTooLarge) {
-    return { reason: 'too-large', answer: new PayloadTooLargeException(error.message) };
-  }
-  if (error instanceof ReplyDocumentTypeRefused) {
-    return { reason: 'type-not-allowed', answer: new UnsupportedMediaTypeException(error.message) };
-  }
-  if (error instanceof ReplyDocumentRequestNotMultipart) {
-    return { reason: 'not-multipart', answer: new UnsupportedMediaTypeException(error.message) };
-  }
-  if (error instanceof ReplyDocumentFormInvalid) {
-    return { reason: 'invalid', answer: new RequestValidationError(error.issues) };
-  }
-  if (error instanceof ReplyDocumentUploadAborted) {
-    return { reason: 'aborted', answer: new BadRequestException(error.message) };
-  }
-  return undefined;
+  return sealedFileUploadRefusal(error, REPLY_DOCUMENT_ANSWERS);
 }

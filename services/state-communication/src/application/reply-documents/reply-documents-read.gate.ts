@@ -44,13 +44,17 @@ export class ReplyDocumentsReadGate {
         target,
       });
     } else {
+      // A call's letter: read by the entity that sends the call, and by no other.
+      const own = communication.callForInput?.entity === user.entity;
       await this.audit.recordNow({
         ...actingUserAudit(user),
         ...requestAuditContext(request),
         action: user.permission,
         target,
-        outcome: 'allowed',
+        outcome: own ? 'allowed' : 'denied',
+        ...(own ? {} : { reason: 'other-entity' }),
       });
+      if (!own) throw new NotFoundException('No such communication');
     }
     try {
       return replyOf(communication, of.replyId);

@@ -16,7 +16,7 @@ export interface ReplyOfCommunication {
   keySubject: string;
 }
 
-type CommunicationFacts = Pick<Communication, 'id' | 'caseId' | 'replies'>;
+type CommunicationFacts = Pick<Communication, 'id' | 'caseId' | 'callForInput' | 'replies'>;
 
 /** The communication as stored, or undefined. */
 export async function communicationFacts(
@@ -42,16 +42,19 @@ export function replyOf(communication: CommunicationFacts, replyId: string): Rep
 /**
  * Documents are added by the lead entity of the communication's case, as replies are recorded:
  * a case the caller's entity does not see does not exist for it (CommunicationNotVisible), an
- * entity that sees it through a share does not write to the State (403). A communication about
- * no case (a call for input) has no case to lead: the permission is enough.
+ * entity that sees it through a share does not write to the State (403). A letter of a call for
+ * input has no case: it is the entity that sends the call's, and exists for no other.
  */
 export async function requireLeadOf(
   manager: EntityManager,
-  communication: Pick<Communication, 'caseId'>,
+  communication: Pick<Communication, 'caseId' | 'callForInput'>,
   user: ActingUser,
   now: Date,
 ): Promise<void> {
-  if (communication.caseId === null) return;
+  if (communication.caseId === null) {
+    if (communication.callForInput?.entity !== user.entity) throw new CommunicationNotVisible();
+    return;
+  }
   const access = await new CaseAccessReader().accessOf(manager, communication.caseId, user.entity, now);
   if (!access.visible) throw new CommunicationNotVisible();
   if (access.leadEntity !== user.entity) {

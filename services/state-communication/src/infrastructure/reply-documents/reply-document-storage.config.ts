@@ -1,6 +1,12 @@
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from '@reprisals/persistence';
+import {
+  directoryRequiredInProduction,
+  directorySetting,
+  settingProblems,
+  storageDirectory,
+} from '@reprisals/sealed-files';
 
 /** Outside production, without REPLY_DOCUMENTS_DIR: this directory under the workspace root. */
 export const DEVELOPMENT_REPLY_DOCUMENTS_DIR = join('.data', 'reply-documents');
@@ -34,23 +40,9 @@ export class ReplyDocumentStorageConfigurationError extends Error {
   override readonly name = 'ReplyDocumentStorageConfigurationError';
 }
 
-const unsetWhenEmpty = (value: unknown) =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
-
 const ReplyDocumentStorageEnvSchema = z
-  .object({
-    NODE_ENV: z.string().optional(),
-    REPLY_DOCUMENTS_DIR: z.preprocess(unsetWhenEmpty, z.string().trim().optional()),
-  })
-  .superRefine((env, context) => {
-    if (env.NODE_ENV === 'production' && !env.REPLY_DOCUMENTS_DIR) {
-      context.addIssue({
-        code: 'custom',
-        path: ['REPLY_DOCUMENTS_DIR'],
-        message: 'is required when NODE_ENV is production (a durable directory, backed up, mode 700)',
-      });
-    }
-  });
+  .object({ NODE_ENV: z.string().optional(), REPLY_DOCUMENTS_DIR: directorySetting() })
+  .superRefine(directoryRequiredInProduction('REPLY_DOCUMENTS_DIR'));
 
 /**
  * REPLY_DOCUMENTS_DIR (default `.data/reply-documents` under the workspace root, required in
@@ -64,14 +56,11 @@ export function replyDocumentStorageConfigFromEnvironment(
   const result = ReplyDocumentStorageEnvSchema.safeParse(env);
   if (!result.success) {
     throw new ReplyDocumentStorageConfigurationError(
-      `Reply document storage configuration is not valid: ${result.error.issues
-        .map((issue) => `${issue.path.map(String).join('.')} ${issue.message}`)
-        .join('; ')}`,
+      `Reply document storage configuration is not valid: ${settingProblems(result.error)}`,
     );
   }
-  const directory = result.data.REPLY_DOCUMENTS_DIR ?? join(repoRoot, DEVELOPMENT_REPLY_DOCUMENTS_DIR);
   return {
-    directory: isAbsolute(directory) ? directory : resolve(directory),
+    directory: storageDirectory(result.data.REPLY_DOCUMENTS_DIR, repoRoot, DEVELOPMENT_REPLY_DOCUMENTS_DIR),
     maxBytes: REPLY_DOCUMENT_MAX_BYTES,
     mediaTypes: REPLY_DOCUMENT_MEDIA_TYPES,
   };

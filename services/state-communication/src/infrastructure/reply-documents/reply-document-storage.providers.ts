@@ -1,9 +1,7 @@
 import type { Provider } from '@nestjs/common';
+import { sealedFileStorageProviders } from '@reprisals/sealed-files';
 import { ReplyDocumentFileStore } from './reply-document-file.store';
-import {
-  replyDocumentStorageConfigFromEnvironment,
-  type ReplyDocumentStorageConfig,
-} from './reply-document-storage.config';
+import { replyDocumentStorageConfigFromEnvironment } from './reply-document-storage.config';
 
 /** Inject the reply document storage configuration (directory, size limit, accepted types). */
 export const REPLY_DOCUMENT_STORAGE_CONFIG = Symbol('REPLY_DOCUMENT_STORAGE_CONFIG');
@@ -14,19 +12,9 @@ export const REPLY_DOCUMENT_STORAGE_CONFIG = Symbol('REPLY_DOCUMENT_STORAGE_CONF
  * stops the process before it serves.
  */
 export function replyDocumentStorageProviders(env: NodeJS.ProcessEnv = process.env): Provider[] {
-  return [
-    {
-      provide: REPLY_DOCUMENT_STORAGE_CONFIG,
-      useFactory: () => replyDocumentStorageConfigFromEnvironment(env),
-    },
-    {
-      provide: ReplyDocumentFileStore,
-      inject: [REPLY_DOCUMENT_STORAGE_CONFIG],
-      useFactory: async (config: ReplyDocumentStorageConfig) => {
-        const store = new ReplyDocumentFileStore(config.directory);
-        await store.prepare();
-        return store;
-      },
-    },
-  ];
+  return sealedFileStorageProviders({
+    configToken: REPLY_DOCUMENT_STORAGE_CONFIG,
+    config: () => replyDocumentStorageConfigFromEnvironment(env),
+    store: ReplyDocumentFileStore,
+  });
 }

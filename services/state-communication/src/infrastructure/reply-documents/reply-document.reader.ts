@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Readable, Transform } from 'node:stream';
 import type { EntityManager } from 'typeorm';
 import { IdentityVault } from '@reprisals/identity-vault';
-import { ReplyDocumentChecksumVerifier } from './reply-document-checksum.verifier';
+import type { SealedFileDownload } from '@reprisals/sealed-files';
 import { ReplyDocumentEntity } from './reply-document.entity';
 import { replyDocumentFields } from './reply-document-fields';
 import { ReplyDocumentFileStore } from './reply-document-file.store';
@@ -17,23 +16,9 @@ export interface ReplyDocumentView {
   addedBy: { role: string; entity: string };
 }
 
-/** A reply document ready to stream: its stages are to be piped in order, nothing has been read yet. */
-export interface OpenedReplyDocument {
+/** A reply document ready to stream (typed as its content was accepted): nothing has been read yet. */
+export interface OpenedReplyDocument extends SealedFileDownload {
   id: string;
-  mediaType: string;
-  sizeBytes: number;
-  filename: string;
-  /** Sealed bytes from the store, the vault's opening stream, the check against the recorded size and checksum. */
-  stages: [Readable, Transform, ReplyDocumentChecksumVerifier];
-}
-
-/** A row says the file exists, the store has no file of that name. */
-export class ReplyDocumentFileMissing extends Error {
-  override readonly name = 'ReplyDocumentFileMissing';
-
-  constructor(readonly documentId: string) {
-    super(`The stored file of reply document ${documentId} is missing`);
-  }
 }
 
 /**
@@ -77,14 +62,9 @@ export class ReplyDocumentReader {
     const fields = replyDocumentFields(row.id);
     const filename = await this.vault.open(manager, keySubject, fields.filename, row.sealedFilename);
     const opening = await this.vault.createOpeningStream(manager, keySubject, fields.content);
-    const sealed = await this.store.openSealed(row.id);
-    if (!sealed) throw new ReplyDocumentFileMissing(row.id);
-    return {
-      id: row.id,
-      mediaType: row.mediaType,
-      sizeBytes: row.sizeBytes,
-      filename,
-      stages: [sealed, opening, new ReplyDocumentChecksumVerifier(row.id, row)],
-    };
+    const recorded = { size: row.sizeBytes, sha256: row.sha256 };
+    // SealedFileMissing when the store has no file of the document.
+    const stages = await this.store.openChecked(row.id, opening, recorded);
+    return { id: row.id, contentType: row.mediaType, size: row.sizeBytes, filename, stages };
   }
 }

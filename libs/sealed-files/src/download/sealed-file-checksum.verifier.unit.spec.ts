@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EvidenceChecksumVerifier } from './evidence-checksum.verifier';
-import { EvidenceIntegrityError } from './evidence.errors';
+import { SealedFileIntegrityError } from '../errors/sealed-file.errors';
+import { SealedFileChecksumVerifier } from './sealed-file-checksum.verifier';
 
-const ATTACHMENT = '6f1d3c1e-8d4b-4a43-9a57-1f0f2b3c4d5e';
+const FILE_ID = '6f1d3c1e-8d4b-4a43-9a57-1f0f2b3c4d5e';
 
 async function verify(
   chunks: Buffer[],
@@ -18,14 +18,14 @@ async function verify(
     },
   });
   try {
-    await pipeline(Readable.from(chunks), new EvidenceChecksumVerifier(ATTACHMENT, expected), sink);
+    await pipeline(Readable.from(chunks), new SealedFileChecksumVerifier(FILE_ID, expected), sink);
     return { received };
   } catch (error) {
     return { received, error };
   }
 }
 
-describe('EvidenceChecksumVerifier (an evidence file checked as it leaves)', () => {
+describe('SealedFileChecksumVerifier (a stored file checked as it leaves)', () => {
   const chunks = Array.from({ length: 8 }, () => randomBytes(4096));
   const file = Buffer.concat(chunks);
   const recorded = { size: file.length, sha256: createHash('sha256').update(file).digest('hex') };
@@ -40,10 +40,8 @@ describe('EvidenceChecksumVerifier (an evidence file checked as it leaves)', () 
 
     const { received, error } = await verify(altered, recorded);
 
-    expect(error).toBeInstanceOf(EvidenceIntegrityError);
-    expect((error as Error).message).toBe(
-      `Evidence file ${ATTACHMENT} failed its integrity check: its checksum differs`,
-    );
+    expect(error).toBeInstanceOf(SealedFileIntegrityError);
+    expect((error as Error).message).toBe(`File ${FILE_ID} failed its integrity check: its checksum differs`);
     expect(received).toBeLessThan(file.length);
   });
 

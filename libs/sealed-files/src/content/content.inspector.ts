@@ -1,54 +1,59 @@
 import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import { ReplyDocumentTooLarge, ReplyDocumentTypeRefused } from './reply-document.errors';
+import { SealedFileTooLarge, SealedFileTypeRefused } from '../errors/sealed-file.errors';
+import type { ContentPolicy } from './content.policy';
 
 /**
  * How much of a file is held back and read for its type: enough for file-type to look past the
- * first entries of a zip (docx, odt); the rest streams through untouched.
+ * first entries of a zip (docx, odt) or an ID3 tag; the rest streams through untouched.
  */
 export const CONTENT_SAMPLE_BYTES = 64 * 1024;
 
-export interface ReplyDocumentInspectorOptions {
+export interface ContentInspectorOptions {
+  /** The part's Content-Type, as the client declared it. */
+  declaredType: string;
   maxBytes: number;
-  /** Media types accepted, as file-type names them. */
-  mediaTypes: readonly string[];
+  content: ContentPolicy;
   sampleBytes?: number;
 }
 
 /**
- * A pass-through for the plaintext of a reply document on its way to be sealed: it counts the
- * bytes and fails with ReplyDocumentTooLarge at the first byte past the limit; it holds back the
- * first CONTENT_SAMPLE_BYTES until file-type has read their magic number, failing with
- * ReplyDocumentTypeRefused unless they are those of an accepted type (what the client declares
- * does not count); and it hashes everything (SHA-256). Memory: the sample and one chunk.
+ * A pass-through for the plaintext of a file on its way to be sealed: it counts the bytes and
+ * fails with SealedFileTooLarge at the first byte past the limit; it holds back the first
+ * CONTENT_SAMPLE_BYTES until file-type has read their magic number, failing with
+ * SealedFileTypeRefused when the content policy refuses what they say; and it hashes everything
+ * (SHA-256). Memory: the sample and one chunk, whatever the file's size.
+ *
+ * file-type is an ES module: this CommonJS code loads it with require(esm) (Node 22.12+, and
+ * Jest with VM modules), since it has no top-level await.
  */
-export class ReplyDocumentInspector extends Transform {
+export class ContentInspector extends Transform {
   private readonly hash = createHash('sha256');
   private readonly sampleBytes: number;
   private held: Buffer[] = [];
   private heldBytes = 0;
-  private detected: string | undefined;
   private digest: string | undefined;
+  private acceptedType: string | undefined;
   /** Set at the first fault: chunks already on their way are dropped. */
   private refused = false;
   /** Bytes accepted so far (never more than the limit). */
   size = 0;
 
-  constructor(private readonly options: ReplyDocumentInspectorOptions) {
+  constructor(private readonly options: ContentInspectorOptions) {
     super();
     this.sampleBytes = options.sampleBytes ?? CONTENT_SAMPLE_BYTES;
   }
 
-  /** The media type the content bears out, once its sample was judged. */
-  get mediaType(): string {
-    if (!this.detected) throw new Error('The reply document has not been judged yet');
-    return this.detected;
+  /** The type the file is kept under, once its sample was judged. */
+  get contentType(): string {
+    if (!this.acceptedType) throw new Error('The file has not been judged yet');
+    return this.acceptedType;
   }
 
   /** SHA-256 of the whole plaintext (hex), once the stream has ended. */
   get sha256(): string {
-    if (!this.digest) throw new Error('The reply document has not been read to its end yet');
+    if (!this.digest) throw new Error('The file has not been read to its end yet');
     return this.digest;
   }
 
@@ -56,11 +61,11 @@ export class ReplyDocumentInspector extends Transform {
     if (this.refused) return callback();
     if (this.size + chunk.length > this.options.maxBytes) {
       this.refused = true;
-      return callback(new ReplyDocumentTooLarge(this.options.maxBytes));
+      return callback(new SealedFileTooLarge(this.options.maxBytes));
     }
     this.size += chunk.length;
     this.hash.update(chunk);
-    if (this.detected) return callback(null, chunk);
+    if (this.acceptedType) return callback(null, chunk);
     this.held.push(chunk);
     this.heldBytes += chunk.length;
     if (this.heldBytes < this.sampleBytes) return callback();
@@ -74,20 +79,23 @@ export class ReplyDocumentInspector extends Transform {
       callback(null, data);
     };
     // An empty file has nothing to judge: the form refuses it as empty.
-    if (this.detected || this.size === 0) return finish(null);
+    if (this.acceptedType || this.size === 0) return finish(null);
     this.judgeSample(finish);
   }
 
   private judgeSample(callback: TransformCallback): void {
     const held = Buffer.concat(this.held);
     this.held = [];
-    detectedType(held.subarray(0, this.sampleBytes)).then(
+    const sample = held.subarray(0, this.sampleBytes);
+    const { content, declaredType } = this.options;
+    detectedType(sample).then(
       (detected) => {
-        if (!detected || !this.options.mediaTypes.includes(detected)) {
+        const verdict = content.judge(declaredType, detected, sample);
+        if (!verdict.accepted) {
           this.refused = true;
-          return callback(new ReplyDocumentTypeRefused(this.options.mediaTypes));
+          return callback(new SealedFileTypeRefused(verdict.reason, content.accepted));
         }
-        this.detected = detected;
+        this.acceptedType = verdict.contentType;
         callback(null, held);
       },
       (error: unknown) => callback(error as Error),

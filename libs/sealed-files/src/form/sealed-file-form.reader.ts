@@ -2,45 +2,56 @@ import busboy, { type Busboy, type FieldInfo, type FileInfo } from 'busboy';
 import type { IncomingMessage } from 'node:http';
 import type { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FieldIssue } from '@reprisals/service-platform';
-import { isAllowedContentType } from './evidence-content.policy';
-import { EvidenceInspector } from './evidence-content.inspector';
+import { ContentInspector } from '../content/content.inspector';
+import type { ContentPolicy } from '../content/content.policy';
 import {
-  EvidenceFormInvalid,
-  EvidenceRequestNotMultipart,
-  EvidenceTypeRefused,
-  EvidenceUploadAborted,
-} from './evidence.errors';
+  SealedFileFormInvalid,
+  SealedFileRequestNotMultipart,
+  SealedFileTypeRefused,
+  SealedFileUploadAborted,
+  type FormFieldIssue,
+} from '../errors/sealed-file.errors';
 
 export const FILE_PART = 'file';
-export const DESCRIPTION_PART = 'description';
-export const DESCRIPTION_MAX_CHARACTERS = 2000;
 export const FILENAME_MAX_CHARACTERS = 255;
-/** Parts a form may have before it is refused: the file, a description, and room for mistakes to be named. */
+/** Parts a form may have before it is refused: the file, its text parts, and room for mistakes to be named. */
 const MAX_PARTS = 8;
+/** Bytes read of a part that is not a known text part: it is named as unknown, whatever it holds. */
+const UNKNOWN_FIELD_BYTES = 1024;
 /**
- * What a form may weigh besides its file: boundaries, part headers and the description (at most
- * 4 bytes a character). A request announcing more than ATTACHMENT_MAX_BYTES plus this is refused
+ * What a form may weigh besides its file: boundaries, part headers and its text parts (at most
+ * 4 bytes a character). A request announcing more than the size limit plus this is refused
  * before a byte of it is read.
  */
 export const FORM_OVERHEAD_BYTES = 64 * 1024;
 
-/** Where the file part goes. */
-export interface EvidenceFormTarget {
+/** A text part a form may have besides its file: optional, given once, trimmed. */
+export interface TextPart {
+  maxCharacters: number;
+}
+
+/** What a form may hold. */
+export interface SealedFileFormRules {
   maxBytes: number;
-  /** Canonical media types accepted. */
-  contentTypes: readonly string[];
-  /** The identity vault's sealing stream for this attachment: the plaintext goes nowhere else. */
+  content: ContentPolicy;
+  /** The text parts accepted besides the file, by name. */
+  textParts?: Readonly<Record<string, TextPart>>;
+}
+
+/** What a form may hold and where its file part goes. */
+export interface SealedFileFormTarget extends SealedFileFormRules {
+  /** The identity vault's sealing stream for this file: the plaintext goes nowhere else. */
   sealing: Transform;
   /** Where the sealed bytes are written; opened when the file part starts. */
-  openDestination(): Writable;
+  openDestination: () => Writable;
 }
 
 /** What the form said, the file being written and flushed. */
-export interface EvidenceForm {
+export interface SealedFileForm {
   filename: string;
-  description: string | undefined;
-  /** Canonical media type, declared and borne out by the file's first bytes. */
+  /** The text parts given, trimmed; an empty one is not given. */
+  texts: Readonly<Record<string, string>>;
+  /** The type the content policy keeps the file under. */
   contentType: string;
   size: number;
   /** SHA-256 of the plaintext, hex. */
@@ -48,68 +59,68 @@ export interface EvidenceForm {
 }
 
 /**
- * Reads a `multipart/form-data` evidence upload as it arrives (busboy): one `file` part, streamed
- * through the EvidenceInspector (limit, type, checksum) and the sealing stream to its destination,
- * and an optional `description` text part. Rejects at the first fault, having stopped reading the
+ * Reads a `multipart/form-data` upload as it arrives (busboy): one `file` part, streamed through
+ * the ContentInspector (limit, type, checksum) and the sealing stream to its destination, and the
+ * optional text parts of the target. Rejects at the first fault, having stopped reading the
  * request and closed the destination (the caller removes what was written):
  *
- * - EvidenceRequestNotMultipart: not multipart/form-data;
- * - EvidenceTooLarge: the file went past `maxBytes`;
- * - EvidenceTypeRefused: a type outside the list, or one the file's first bytes contradict;
- * - EvidenceFormInvalid: no file part, an empty file, unknown or repeated parts (named), a
- *   description too long, a broken or truncated form;
- * - EvidenceUploadAborted: the client went away.
+ * - SealedFileRequestNotMultipart: not multipart/form-data;
+ * - SealedFileTooLarge: the file went past `maxBytes`;
+ * - SealedFileTypeRefused: a type the content policy refuses;
+ * - SealedFileFormInvalid: no file part, an empty file, unknown or repeated parts (named), a
+ *   text part too long, a broken or truncated form;
+ * - SealedFileUploadAborted: the client went away.
  *
  * Written over busboy rather than multer, whose storages either hold the file in memory or
  * write it in clear to disk.
  */
-export function readEvidenceForm(
+export function readSealedFileForm(
   request: IncomingMessage,
-  target: EvidenceFormTarget,
-): Promise<EvidenceForm> {
-  return new EvidenceFormRead(request, target).read();
+  target: SealedFileFormTarget,
+): Promise<SealedFileForm> {
+  return new SealedFileFormRead(request, target).read();
 }
 
 interface FilePart {
   filename: string;
-  inspector: EvidenceInspector;
+  inspector: ContentInspector;
   destination: Writable;
   written: Promise<void>;
 }
 
-class EvidenceFormRead {
-  private readonly issues: FieldIssue[] = [];
-  private description: string | undefined;
-  private descriptionSeen = false;
+class SealedFileFormRead {
+  private readonly issues: FormFieldIssue[] = [];
+  private readonly texts: Record<string, string> = {};
+  private readonly textsSeen = new Set<string>();
+  private readonly textParts: Readonly<Record<string, TextPart>>;
   private file: FilePart | undefined;
-  private parser: Busboy | undefined;
 
   constructor(
     private readonly request: IncomingMessage,
-    private readonly target: EvidenceFormTarget,
-  ) {}
+    private readonly target: SealedFileFormTarget,
+  ) {
+    this.textParts = target.textParts ?? {};
+  }
 
-  async read(): Promise<EvidenceForm> {
+  async read(): Promise<SealedFileForm> {
     if (!/^multipart\/form-data\s*(;|$)/i.test(this.request.headers['content-type'] ?? '')) {
-      throw new EvidenceRequestNotMultipart();
+      throw new SealedFileRequestNotMultipart();
     }
+    let parser: Busboy;
     try {
-      this.parser = busboy({
+      parser = busboy({
         headers: this.request.headers,
         // Browsers and fetch send file names in UTF-8 (RFC 7578), not Latin-1.
         defParamCharset: 'utf8',
-        limits: {
-          fieldNameSize: 100,
-          fieldSize: DESCRIPTION_MAX_CHARACTERS * 4 + 1,
-          parts: MAX_PARTS,
-          headerPairs: 16,
-        },
+        limits: { fieldNameSize: 100, fieldSize: this.fieldBytes(), parts: MAX_PARTS, headerPairs: 16 },
       });
     } catch {
-      throw new EvidenceFormInvalid([{ field: '(body)', message: 'is not a multipart form (no boundary)' }]);
+      throw new SealedFileFormInvalid([
+        { field: '(body)', message: 'is not a multipart form (no boundary)' },
+      ]);
     }
     try {
-      await this.parse(this.parser);
+      await this.parse(parser);
       await this.file?.written;
     } catch (error) {
       // Nothing may still be writing once the caller removes what was written.
@@ -119,14 +130,20 @@ class EvidenceFormRead {
     const file = this.file;
     if (!file) this.issues.push({ field: FILE_PART, message: 'is required' });
     else if (file.inspector.size === 0) this.issues.push({ field: FILE_PART, message: 'is empty' });
-    if (!file || this.issues.length > 0) throw new EvidenceFormInvalid(this.issues);
+    if (!file || this.issues.length > 0) throw new SealedFileFormInvalid(this.issues);
     return {
       filename: file.filename,
-      description: this.description,
+      texts: this.texts,
       contentType: file.inspector.contentType,
       size: file.inspector.size,
       sha256: file.inspector.sha256,
     };
+  }
+
+  /** Bytes read of a text part: its longest text (at most 4 bytes a character), one more to see it is too long. */
+  private fieldBytes(): number {
+    const longest = Object.values(this.textParts).map((part) => part.maxCharacters * 4 + 1);
+    return Math.max(UNKNOWN_FIELD_BYTES, ...longest);
   }
 
   private parse(parser: Busboy): Promise<void> {
@@ -143,7 +160,7 @@ class EvidenceFormRead {
       };
       parser.on('field', (name: string, value: string, info: FieldInfo) => {
         this.onField(name, value, info);
-        if (this.file && this.issues.length > 0) fail(new EvidenceFormInvalid(this.issues));
+        if (this.file && this.issues.length > 0) fail(new SealedFileFormInvalid(this.issues));
       });
       parser.on('file', (name: string, stream: Readable, info: FileInfo) => {
         const refusal = this.onFile(name, stream, info);
@@ -157,14 +174,14 @@ class EvidenceFormRead {
       });
       parser.on('partsLimit', () =>
         fail(
-          new EvidenceFormInvalid([
+          new SealedFileFormInvalid([
             ...this.issues,
             { field: '(body)', message: `has more than ${MAX_PARTS} parts` },
           ]),
         ),
       );
       parser.on('error', () =>
-        fail(new EvidenceFormInvalid([{ field: '(body)', message: 'is not a complete multipart form' }])),
+        fail(new SealedFileFormInvalid([{ field: '(body)', message: 'is not a complete multipart form' }])),
       );
       parser.on('close', () => {
         if (settled) return;
@@ -172,28 +189,16 @@ class EvidenceFormRead {
         resolve();
       });
       this.request.on('close', () => {
-        if (!this.request.complete) fail(new EvidenceUploadAborted());
+        if (!this.request.complete) fail(new SealedFileUploadAborted());
       });
       this.request.pipe(parser);
     });
   }
 
   private onField(name: string, value: string, info: FieldInfo): void {
-    if (name === DESCRIPTION_PART) {
-      if (this.descriptionSeen) {
-        this.issues.push({ field: DESCRIPTION_PART, message: 'must be given once' });
-        return;
-      }
-      this.descriptionSeen = true;
-      const text = value.trim();
-      if (info.valueTruncated || [...text].length > DESCRIPTION_MAX_CHARACTERS) {
-        this.issues.push({
-          field: DESCRIPTION_PART,
-          message: `must be at most ${DESCRIPTION_MAX_CHARACTERS} characters`,
-        });
-        return;
-      }
-      this.description = text === '' ? undefined : text;
+    const part = Object.hasOwn(this.textParts, name) ? this.textParts[name] : undefined;
+    if (part) {
+      this.onText(name, part, value, info);
       return;
     }
     this.issues.push(
@@ -203,27 +208,37 @@ class EvidenceFormRead {
     );
   }
 
+  private onText(name: string, part: TextPart, value: string, info: FieldInfo): void {
+    if (this.textsSeen.has(name)) {
+      this.issues.push({ field: name, message: 'must be given once' });
+      return;
+    }
+    this.textsSeen.add(name);
+    const text = value.trim();
+    if (info.valueTruncated || [...text].length > part.maxCharacters) {
+      this.issues.push({ field: name, message: `must be at most ${part.maxCharacters} characters` });
+      return;
+    }
+    if (text !== '') this.texts[name] = text;
+  }
+
   /** Starts writing the file part; returns why the form is refused instead, if it is. */
   private onFile(name: string, stream: Readable, info: FileInfo): Error | undefined {
     if (name !== FILE_PART) {
       this.issues.push({ field: partName(name), message: 'is not a known field' });
-      return new EvidenceFormInvalid(this.issues);
+      return new SealedFileFormInvalid(this.issues);
     }
     if (this.file) {
       this.issues.push({ field: FILE_PART, message: 'must be given once' });
-      return new EvidenceFormInvalid(this.issues);
+      return new SealedFileFormInvalid(this.issues);
     }
     const filenameProblem = problemWithFilename(info.filename);
     if (filenameProblem) this.issues.push({ field: FILE_PART, message: filenameProblem });
-    if (this.issues.length > 0) return new EvidenceFormInvalid(this.issues);
-    if (!isAllowedContentType(info.mimeType, this.target.contentTypes)) {
-      return new EvidenceTypeRefused('not-allowed', this.target.contentTypes);
-    }
-    const inspector = new EvidenceInspector({
-      declaredType: info.mimeType,
-      maxBytes: this.target.maxBytes,
-      contentTypes: this.target.contentTypes,
-    });
+    if (this.issues.length > 0) return new SealedFileFormInvalid(this.issues);
+    const { content, maxBytes } = this.target;
+    const refusedType = content.refuseDeclared(info.mimeType);
+    if (refusedType) return new SealedFileTypeRefused(refusedType, content.accepted);
+    const inspector = new ContentInspector({ declaredType: info.mimeType, maxBytes, content });
     const destination = this.target.openDestination();
     this.file = {
       filename: info.filename!,
