@@ -12,7 +12,7 @@ import type { CallForInput } from '../../domain/call-for-input/call-for-input';
 import type { Communication, CommunicationActor } from '../../domain/communication/communication';
 import { CommunicationRefused } from '../../domain/communication/communication-refused';
 import { CallForInputRepository } from '../../infrastructure/persistence/call-for-input.repository';
-import { CommunicationOutcomeWriter, recordingIn } from '../communication-steps/communication-outcome.writer';
+import { CommunicationOutcomeWriter } from '../communication-steps/communication-outcome.writer';
 import { communicationRefusal } from '../communication-steps/communication-refusal';
 
 /** A call for input that does not exist. */
@@ -75,17 +75,7 @@ export class CallForInputRunner {
                 'a call for input made meanwhile covers a day of this period',
               );
             for (const letter of outcome.communications)
-              await this.writer.apply(
-                unit.manager,
-                letter,
-                recordingIn(unit, letter.communication, {
-                  actor,
-                  now,
-                  fallbackPolicyVersion: user.policyVersion,
-                }),
-                now,
-                { inserting: current === undefined },
-              );
+              await this.writer.applyAs(unit, letter, user, now, { inserting: current === undefined });
             await this.audit.record(unit.manager, {
               ...actingUserAudit(user),
               ...requestAuditContext(request),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createEvent, type ActorRef, type IntegrationEvent } from '@reprisals/contracts';
 import type { UnitOfWork } from '@reprisals/messaging';
+import type { ActingUser } from '@reprisals/security';
 import { DurableTimers } from '@reprisals/durable-timers';
 import type { EntityManager } from 'typeorm';
 import { streamOf, type CommunicationOutcome } from '../../domain/communication/communication-steps';
@@ -63,5 +64,23 @@ export class CommunicationOutcomeWriter {
       now,
     );
     return outcome.events.map((event) => publish(event.definition, event.data));
+  }
+
+  /** What a person's step decided, its events by that person under the rules' version (or the access policy's). */
+  async applyAs(
+    unit: UnitOfWork,
+    outcome: CommunicationOutcome,
+    user: ActingUser,
+    now: Date,
+    options: { inserting?: boolean } = {},
+  ): Promise<IntegrationEvent[]> {
+    const actor = { kind: 'user' as const, sub: user.sub, role: user.role, entity: user.entity };
+    return this.apply(
+      unit.manager,
+      outcome,
+      recordingIn(unit, outcome.communication, { actor, now, fallbackPolicyVersion: user.policyVersion }),
+      now,
+      options,
+    );
   }
 }

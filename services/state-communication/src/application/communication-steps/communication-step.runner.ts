@@ -17,7 +17,7 @@ import {
 import type { CommunicationOutcome } from '../../domain/communication/communication-steps';
 import { CommunicationRefused } from '../../domain/communication/communication-refused';
 import { CommunicationRepository } from '../../infrastructure/persistence/communication.repository';
-import { CommunicationOutcomeWriter, recordingIn } from './communication-outcome.writer';
+import { CommunicationOutcomeWriter } from './communication-outcome.writer';
 import { CommunicationNotVisible, communicationRefusal } from './communication-refusal';
 
 export interface PersonStepContext {
@@ -82,17 +82,7 @@ export class CommunicationStepRunner {
                   ? Promise.reject(new Error('A call for input has no case to disclose'))
                   : this.disclosures.disclosureOf(unit.manager, caseId),
             });
-            await this.writer.apply(
-              unit.manager,
-              outcome,
-              recordingIn(unit, outcome.communication, {
-                actor,
-                now,
-                fallbackPolicyVersion: user.policyVersion,
-              }),
-              now,
-              { inserting: current === undefined },
-            );
+            await this.writer.applyAs(unit, outcome, user, now, { inserting: current === undefined });
             await this.audit.record(unit.manager, {
               ...actingUserAudit(user),
               ...requestAuditContext(request),
