@@ -60,10 +60,19 @@ export const BYSTANDER = 'UNHCR';
  * - `answer`: answers an offer or a transfer made to the partner: 2xx for the partner, 404 for
  *   every other entity (nothing was offered to it).
  * - `any-state`: a Permanent Mission's own lists: 2xx for any State;
- * - `own-state`: what was sent to one State: 2xx for its Mission, 404 for any other State's.
+ * - `own-state`: what was sent to one State: 2xx for its Mission, 404 for any other State's;
+ * - `own-entity`: what belongs to the lead entity without being a case (a call for input): 2xx
+ *   for it, 404 for every other entity (a share of a case opens nothing here).
  */
 export type Reach =
-  'any-entity' | 'case-read' | 'full-file-read' | 'lead-command' | 'answer' | 'any-state' | 'own-state';
+  | 'any-entity'
+  | 'case-read'
+  | 'full-file-read'
+  | 'lead-command'
+  | 'answer'
+  | 'any-state'
+  | 'own-state'
+  | 'own-entity';
 
 const ANSWERS: Record<Reach, Record<Standing, 'success' | 403 | 404>> = {
   'any-entity': { lead: 'success', partner: 'success', outsider: 'success' },
@@ -73,6 +82,7 @@ const ANSWERS: Record<Reach, Record<Standing, 'success' | 403 | 404>> = {
   answer: { lead: 404, partner: 'success', outsider: 404 },
   'any-state': { lead: 'success', partner: 'success', outsider: 'success' },
   'own-state': { lead: 'success', partner: 404, outsider: 404 },
+  'own-entity': { lead: 'success', partner: 404, outsider: 404 },
 };
 
 export interface Caller {
@@ -540,15 +550,15 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
     build: () => ({ query: { limit: '5' } }),
   },
   'GET /state-communication/calls-for-input/{id}': {
-    reach: 'any-entity',
+    reach: 'own-entity',
     build: async (fixtures) => ({ params: { id: await callForInputOf(fixtures, 'draft') } }),
   },
   'POST /state-communication/calls-for-input/{id}/approve': {
-    reach: 'any-entity',
+    reach: 'own-entity',
     build: async (fixtures) => ({ params: { id: await callForInputOf(fixtures, 'draft') }, body: {} }),
   },
   'POST /state-communication/calls-for-input/{id}/dispatch': {
-    reach: 'any-entity',
+    reach: 'own-entity',
     build: async (fixtures) => ({ params: { id: await callForInputOf(fixtures, 'approved') }, body: {} }),
   },
   // What was sent to the State of the fixtures' cases, as its Permanent Mission reads and answers it.
