@@ -141,6 +141,8 @@ describe('calls for input to every State, through the API', () => {
       },
     );
     expect(replied.status).toBe(201);
+    // Before the deadline, the silent States are not yet counted as silent.
+    expect((await callOf(id)).totals).toMatchObject({ replied: 1, notYetDue: 2, replyRate: 1 });
 
     // Ten days before the deadline the silent States are reminded; after it and its grace, silence is missed.
     clock.set('2027-06-08T00:00:00.000Z');
@@ -152,6 +154,7 @@ describe('calls for input to every State, through the API', () => {
       recipients: 3,
       sent: 3,
       replied: 1,
+      notYetDue: 0,
       replyRate: 0.333,
       deadlinesMissed: 2,
     });

@@ -18,10 +18,15 @@ export interface CallRecipientView {
 export type CallForInputView = Omit<CallForInput, 'draftedBy' | 'approvedBy' | 'recipients'> & {
   draftedBy: { role: string; entity: string } | null;
   approvedBy: { role: string; entity: string } | null;
+  /**
+   * The reply rate counts the letters whose reply time has run out or that were answered, as the
+   * figures of communications do (GET /state-communication/metrics): `notYetDue` are left out.
+   */
   totals: {
     recipients: number;
     sent: number;
     replied: number;
+    notYetDue: number;
     replyRate: number | null;
     deadlinesMissed: number;
   };
@@ -47,12 +52,21 @@ function recipientOf(letter: Communication): CallRecipientView {
   };
 }
 
-/** A call with the tracking of each State's reply, and the totals across States. */
-export function callForInputView(call: CallForInput, letters: Communication[]): CallForInputView {
+/** A call with the tracking of each State's reply, and the totals across States, on `today`. */
+export function callForInputView(
+  call: CallForInput,
+  letters: Communication[],
+  today: string,
+): CallForInputView {
   const { recipients: _recipients, draftedBy, approvedBy, ...rest } = call;
   const recipients = letters.map(recipientOf);
   const sent = recipients.filter((recipient) => recipient.sentAt !== null).length;
   const replied = recipients.filter((recipient) => recipient.firstReplyOn !== null).length;
+  const notYetDue = recipients.filter(
+    (recipient) =>
+      recipient.sentAt !== null && recipient.firstReplyOn === null && recipient.replyDueOn! >= today,
+  ).length;
+  const due = sent - notYetDue;
   return {
     ...rest,
     draftedBy: person(draftedBy),
@@ -61,7 +75,8 @@ export function callForInputView(call: CallForInput, letters: Communication[]): 
       recipients: recipients.length,
       sent,
       replied,
-      replyRate: sent === 0 ? null : Math.round((replied / sent) * 1000) / 1000,
+      notYetDue,
+      replyRate: due === 0 ? null : Math.round((replied / due) * 1000) / 1000,
       deadlinesMissed: recipients.filter((recipient) => recipient.deadlineMissed).length,
     },
     recipients,

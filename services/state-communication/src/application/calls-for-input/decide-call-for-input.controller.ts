@@ -75,7 +75,9 @@ export class DecideCallForInputController {
     decide: CallStep,
   ): Promise<CallForInputView> {
     let letters: Communication[] = [];
+    let today = '';
     const call = await this.runner.run(callId, user, request, async (current, context) => {
+      today = context.now.toISOString().slice(0, 10);
       const outcome = decide(current!, context.actor, context.now);
       const changed = new Map(
         outcome.communications.map((letter) => [letter.communication.id, letter.communication]),
@@ -83,7 +85,7 @@ export class DecideCallForInputController {
       letters = current!.letters.map((letter) => changed.get(letter.id) ?? letter);
       return outcome;
     });
-    return callForInputView(call, letters);
+    return callForInputView(call, letters, today);
   }
 }
 

@@ -95,6 +95,7 @@ export class OpenCallForInputController {
       letters = outcome.communications.map((letter) => letter.communication);
       return outcome;
     });
-    return callForInputView(call, letters);
+    // Just drafted: nothing is sent, so nothing is due yet whatever the day.
+    return callForInputView(call, letters, call.draftedAt.slice(0, 10));
   }
 }

@@ -1,4 +1,5 @@
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
+import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -30,7 +31,14 @@ type CallForInputSummary = Omit<CallForInputView, 'recipients' | 'history'>;
 export class ReadCallsForInputController {
   private readonly calls = new CallForInputRepository();
 
-  constructor(@InjectDataSource(STATE_COMMUNICATION_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource(STATE_COMMUNICATION_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
+  }
 
   @Get()
   @RequirePermission('case:read')
@@ -55,6 +63,7 @@ export class ReadCallsForInputController {
       } = callForInputView(
         row.document as CallForInput,
         await this.calls.letters(this.dataSource.manager, row.id),
+        this.today(),
       );
       callsForInput.push(summary);
     }
@@ -78,6 +87,7 @@ export class ReadCallsForInputController {
     return callForInputView(
       row.document as CallForInput,
       await this.calls.letters(this.dataSource.manager, id),
+      this.today(),
     );
   }
 }
