@@ -21,4 +21,5 @@ export * from './audit/case-read.gate';
 export * from './audit/audit-checkpoints';
 export * from './policy-files/yaml-policy-file';
 export * from './policy-files/published-policies';
+export * from './policy-files/policy-versions.reader';
 export * from './audit/refused-step';

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Provider } from '@nestjs/common';
-import { PolicyFileError, PublishedPolicies, readYamlPolicyFile } from '@reprisals/service-platform';
+import { PublishedPolicies, readPolicyVersions } from '@reprisals/service-platform';
 import { CommunicationPolicy } from '../../domain/communication-policy/communication-policy';
 import { communicationPolicyDocumentSchema } from '../../domain/communication-policy/communication-policy.schema';
 
@@ -15,18 +14,9 @@ export class CommunicationPolicies extends PublishedPolicies<CommunicationPolicy
 export function loadCommunicationPolicies(
   directory = DEFAULT_COMMUNICATION_POLICY_DIR,
 ): CommunicationPolicy[] {
-  const files = readdirSync(directory)
-    .filter((name) => /^state-communication\.v\d+\.ya?ml$/.test(name))
-    .sort();
-  if (files.length === 0) throw new PolicyFileError(directory, ['holds no state-communication.v*.yaml']);
-  return files.map((name) => {
-    const path = join(directory, name);
-    const policy = new CommunicationPolicy(readYamlPolicyFile(path, communicationPolicyDocumentSchema));
-    const expected = `state-communication/v${/\.v(\d+)\./.exec(name)?.[1] ?? ''}`;
-    if (policy.version !== expected)
-      throw new PolicyFileError(path, [`version: must be ${expected}, as the file name says`]);
-    return policy;
-  });
+  return readPolicyVersions(directory, 'state-communication', communicationPolicyDocumentSchema).map(
+    (document) => new CommunicationPolicy(document),
+  );
 }
 
 /** The published versions, read once at start; a broken file stops the start. */

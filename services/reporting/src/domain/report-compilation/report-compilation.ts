@@ -1,0 +1,146 @@
+import type { CaseForReport } from './case-for-report';
+import { decideInclusion, type ExclusionReason, type InclusionRules } from './report-inclusion';
+import type { ReportingCycle } from './reporting-cycle';
+
+/** One entry of an annex: what a report says of a case, written from non-identifying fields. */
+export interface ReportEntry {
+  caseId: string;
+  stateConcerned: string;
+  /** Consent allows publication without naming the person only: the entry is anonymised. */
+  anonymised: boolean;
+  summary: string;
+  mechanism: string | null;
+  category: string | null;
+  acts: string[];
+  /** The UN's response actions decided (annex I: all of them; annex II: those of the period). */
+  actionsTaken: string[];
+  /** The State's first reply by the cut-off (annex II: its replies of the period), or none. */
+  stateResponse: { type: string; receivedOn: string } | 'no-response-by-cut-off';
+}
+
+export interface ReportExclusion {
+  caseId: string;
+  stateConcerned: string;
+  annex: 'I' | 'II';
+  reason: ExclusionReason;
+  explanation: string;
+}
+
+/** A compiled draft: annex I (new cases), annex II (follow-up), and every case left out, with why. */
+export interface CompiledReport {
+  annexI: ReportEntry[];
+  annexII: ReportEntry[];
+  exclusions: ReportExclusion[];
+}
+
+/**
+ * Compiles the draft of a cycle's report.
+ * - Annex I: cases not yet in a finalised report, received in the period, or received before it
+ *   and concluded in it (late verification for the previous cycle moves here).
+ * - Annex II: cases of earlier reports with a development in the period up to its cut-off (an
+ *   action decided, a reply of the State).
+ * Each candidate passes the rules of inclusion again: a consent withdrawn or a flag raised after
+ * an earlier draft removes the entry from the next compile. Entries and exclusions are ordered by
+ * State then reception, so that two compiles of the same facts give the same draft.
+ */
+export function compileReport(
+  cases: readonly CaseForReport[],
+  cycle: ReportingCycle,
+  rules: InclusionRules,
+): CompiledReport {
+  const compiled: CompiledReport = { annexI: [], annexII: [], exclusions: [] };
+  const inWindow = (day: string) => day >= cycle.periodFrom && day <= cycle.cutOff;
+  for (const reported of [...cases].sort(byStateThenReception)) {
+    const annex = annexOf(reported, cycle, inWindow);
+    if (!annex) continue;
+    const decision = decideInclusion(reported, cycle, rules);
+    if (!decision.included) {
+      compiled.exclusions.push({
+        caseId: reported.caseId,
+        stateConcerned: reported.stateConcerned,
+        annex,
+        reason: decision.reason,
+        explanation: decision.explanation,
+      });
+      continue;
+    }
+    const entry = entryOf(reported, decision.anonymised, annex === 'I' ? () => true : inWindow, cycle);
+    (annex === 'I' ? compiled.annexI : compiled.annexII).push(entry);
+  }
+  return compiled;
+}
+
+function annexOf(
+  reported: CaseForReport,
+  cycle: ReportingCycle,
+  inWindow: (day: string) => boolean,
+): 'I' | 'II' | undefined {
+  if (reported.includedIn.length > 0) {
+    const developed =
+      reported.actions.some((action) => inWindow(action.decidedOn)) ||
+      reported.stateReplies.some((reply) => inWindow(reply.receivedOn));
+    return developed ? 'II' : undefined;
+  }
+  if (reported.receivedOn > cycle.periodTo) return undefined;
+  if (reported.receivedOn >= cycle.periodFrom) return 'I';
+  const concludedOn = reported.verification?.concludedOn;
+  return concludedOn !== undefined && inWindow(concludedOn) ? 'I' : undefined;
+}
+
+function entryOf(
+  reported: CaseForReport,
+  anonymised: boolean,
+  counts: (day: string) => boolean,
+  cycle: ReportingCycle,
+): ReportEntry {
+  const replies = reported.stateReplies
+    .filter((reply) => reply.receivedOn <= cycle.cutOff && counts(reply.receivedOn))
+    .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn));
+  return {
+    caseId: reported.caseId,
+    stateConcerned: reported.stateConcerned,
+    anonymised,
+    summary: summaryOf(reported),
+    mechanism: reported.cooperation?.mechanism ?? null,
+    category: reported.cooperation?.category ?? null,
+    acts: [...new Set(reported.acts.map((act) => act.type))],
+    actionsTaken: reported.actions
+      .filter(
+        (action) =>
+          action.status !== 'cancelled' && action.decidedOn <= cycle.cutOff && counts(action.decidedOn),
+      )
+      .map((action) => action.type),
+    stateResponse: replies[0]
+      ? { type: replies[0].type, receivedOn: replies[0].receivedOn }
+      : 'no-response-by-cut-off',
+  };
+}
+
+/**
+ * The summary of an entry, from categories only: who (a profile, never a name), with which
+ * mechanism they cooperated (and the para 4 category), what was done to them, and when.
+ */
+export function summaryOf(reported: CaseForReport): string {
+  const [victim] = reported.victims;
+  const who =
+    victim?.kind === 'organisation'
+      ? 'An organisation'
+      : victim?.profile
+        ? `A ${words(victim.profile)}`
+        : 'A person';
+  const cooperated = reported.cooperation
+    ? ` who cooperated with the ${words(reported.cooperation.mechanism)} (resolution 54/24, para. 4 (${reported.cooperation.category}))`
+    : '';
+  const acts = [...new Set(reported.acts.map((act) => words(act.type)))];
+  const what = acts.length > 0 ? listOf(acts) : 'intimidation or reprisal';
+  const online = reported.acts.some((act) => act.online) ? ', including online' : '';
+  return `${who}${cooperated} was reportedly subjected to ${what}${online}.`;
+}
+
+const words = (code: string): string => code.replace(/-/g, ' ');
+const listOf = (items: string[]): string =>
+  items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
+const byStateThenReception = (a: CaseForReport, b: CaseForReport): number =>
+  a.stateConcerned.localeCompare(b.stateConcerned) ||
+  a.receivedOn.localeCompare(b.receivedOn) ||
+  a.caseId.localeCompare(b.caseId);
