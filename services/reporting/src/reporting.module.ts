@@ -1,3 +1,4 @@
+import { reportingPoliciesProvider } from './infrastructure/policy/reporting-policies';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
 import { GetCaseAuditController } from './application/get-case-audit/get-case-audit.controller';
@@ -14,6 +15,11 @@ import {
 import { ReportingSubscriptions } from './reporting.subscriptions';
 import { ProjectCasesLinkedHandler } from './application/project-case-timeline/project-cases-linked.handler';
 import { ProjectProtocolStepHandler } from './application/project-case-timeline/project-protocol-step.handler';
+import { ProjectAllegationFactsHandler } from './application/project-report-case/project-allegation-facts.handler';
+import { ProjectProtocolOutcomeHandler } from './application/project-report-case/project-protocol-outcome.handler';
+import { ProjectStateConversationHandler } from './application/project-report-case/project-state-conversation.handler';
+import { ReadStatisticsController } from './application/read-statistics/read-statistics.controller';
+import { statisticsSuppressionProvider } from './infrastructure/config/statistics-suppression.config';
 
 /** Reporting: read models built from every service's events. Routes under /reporting. */
 @Module({})
@@ -30,7 +36,12 @@ export class ReportingModule {
         },
         options,
       ),
-      controllers: [GetCaseTimelineController, GetCaseAuditController, ListCasesController],
+      controllers: [
+        GetCaseTimelineController,
+        GetCaseAuditController,
+        ListCasesController,
+        ReadStatisticsController,
+      ],
       providers: [
         ProjectAllegationReceivedHandler,
         ProjectVerificationCaseOpenedHandler,
@@ -38,6 +49,12 @@ export class ReportingModule {
         ReportingSubscriptions,
         ProjectCasesLinkedHandler,
         ProjectProtocolStepHandler,
+        ProjectAllegationFactsHandler,
+        ProjectProtocolOutcomeHandler,
+        ProjectStateConversationHandler,
+        statisticsSuppressionProvider(),
+        // The rules of reports, read and checked at start: a broken file stops the start.
+        reportingPoliciesProvider,
       ],
     };
   }

@@ -7,6 +7,20 @@ import {
   CASE_COMMUNICATION_EVENTS,
   VERIFICATION_PROTOCOL_EVENTS,
   VerificationCaseOpened,
+  AllegationChanged,
+  LeadTransferred,
+  PersonalDataErased,
+  CaseScreened,
+  RiskAssessed,
+  VerificationConcluded,
+  ResponseActionApproved,
+  ResponseActionDecided,
+  ResponseActionCancelled,
+  ResponseActionCompleted,
+  CaseClosed,
+  CommunicationSent,
+  ReplyReceived,
+  DeadlineMissed,
 } from '@reprisals/contracts';
 import { caseAccessSubscriptions } from '@reprisals/case-access';
 import { ServiceMessaging, subscribe } from '@reprisals/messaging';
@@ -15,6 +29,9 @@ import { ProjectAllegationReceivedHandler } from './application/project-case-tim
 import { ProjectVerificationCaseOpenedHandler } from './application/project-case-timeline/project-verification-case-opened.handler';
 import { ProjectCasesLinkedHandler } from './application/project-case-timeline/project-cases-linked.handler';
 import { ProjectProtocolStepHandler } from './application/project-case-timeline/project-protocol-step.handler';
+import { ProjectAllegationFactsHandler } from './application/project-report-case/project-allegation-facts.handler';
+import { ProjectProtocolOutcomeHandler } from './application/project-report-case/project-protocol-outcome.handler';
+import { ProjectStateConversationHandler } from './application/project-report-case/project-state-conversation.handler';
 
 /** Every event reporting projects is registered here, and only here. */
 @Injectable()
@@ -26,6 +43,9 @@ export class ReportingSubscriptions implements OnModuleInit {
     private readonly auditRecorded: ProjectAuditRecordedHandler,
     private readonly casesLinked: ProjectCasesLinkedHandler,
     private readonly protocolStep: ProjectProtocolStepHandler,
+    private readonly allegationFacts: ProjectAllegationFactsHandler,
+    private readonly protocolOutcome: ProjectProtocolOutcomeHandler,
+    private readonly stateConversation: ProjectStateConversationHandler,
   ) {}
 
   onModuleInit(): void {
@@ -61,6 +81,22 @@ export class ReportingSubscriptions implements OnModuleInit {
       }),
       // Who may see the case: the lead entity and the entities it is shared with.
       ...caseAccessSubscriptions(),
+      // Each case as statistics count it (report_case): categories, outcomes and counts, no identities.
+      subscribe('report-case-allegation-received', AllegationReceived, this.allegationFacts),
+      subscribe('report-case-allegation-changed', AllegationChanged, this.allegationFacts),
+      subscribe('report-case-lead-transferred', LeadTransferred, this.allegationFacts),
+      subscribe('report-case-personal-data-erased', PersonalDataErased, this.allegationFacts),
+      subscribe('report-case-case-screened', CaseScreened, this.protocolOutcome),
+      subscribe('report-case-risk-assessed', RiskAssessed, this.protocolOutcome),
+      subscribe('report-case-verification-concluded', VerificationConcluded, this.protocolOutcome),
+      subscribe('report-case-response-action-approved', ResponseActionApproved, this.protocolOutcome),
+      subscribe('report-case-response-action-decided', ResponseActionDecided, this.protocolOutcome),
+      subscribe('report-case-response-action-cancelled', ResponseActionCancelled, this.protocolOutcome),
+      subscribe('report-case-response-action-completed', ResponseActionCompleted, this.protocolOutcome),
+      subscribe('report-case-case-closed', CaseClosed, this.protocolOutcome),
+      subscribe('report-case-communication-sent', CommunicationSent, this.stateConversation),
+      subscribe('report-case-reply-received', ReplyReceived, this.stateConversation),
+      subscribe('report-case-deadline-missed', DeadlineMissed, this.stateConversation),
     );
   }
 }

@@ -606,6 +606,12 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
       query: { state: sharedCase.stateConcerned },
     }),
   },
+  'GET /reporting/statistics': {
+    reach: 'any-entity',
+    build: () => ({
+      query: { from: '2026-01-01', to: '2026-12-31', groupBy: 'state,gender', format: 'csv' },
+    }),
+  },
   'GET /reporting/cases/{id}/timeline': sharedCaseRead,
   'GET /reporting/cases/{id}/audit': sharedCaseRead,
   'GET /intake/entities': { reach: 'any-entity', build: () => ({}) },

@@ -478,6 +478,7 @@ describe('privacy in distributed mode: identities in no table in clear, no event
       ['intake', `/intake/states?language=${encodeURIComponent(NAMES.victim)}`, 'intake-officer'],
       ['reporting', `/reporting/cases?state=${encodeURIComponent(NAMES.organisation)}`, 'reporting-analyst'],
       ['reporting', `/reporting/cases?from=${encodeURIComponent(NAMES.source)}`, 'reporting-analyst'],
+      ['reporting', `/reporting/statistics?groupBy=${encodeURIComponent(NAMES.victim)}`, 'reporting-analyst'],
     ] as const) {
       expect(await refused(`GET ${route}`, call(urlOf(service), 'GET', route, await as(role)))).toBe(400);
     }
@@ -560,6 +561,11 @@ describe('privacy in distributed mode: identities in no table in clear, no event
       `/reporting/cases?state=${validAllegation.stateConcerned}`,
       'reporting-analyst',
     );
+    await identityFreeRead(
+      'reporting',
+      '/reporting/statistics?from=2026-01-01&to=2026-12-31&groupBy=gender,actType,mechanism',
+      'reporting-analyst',
+    );
 
     // Those reads were audited: their records, too, reach every table they go to before the scans.
     await everyServiceCaughtUp();
@@ -626,6 +632,31 @@ describe('privacy in distributed mode: identities in no table in clear, no event
       new Set(['verification', 'state_communication', 'reporting']),
     );
     expect(outsideIntake.flatMap((row) => findingsIn(row.table, row.row, INTAKE_ONLY_TEXT))).toEqual([]);
+  });
+
+  it('then reporting counts both cases by categories only, and no table of the reporting schema holds a name or a free text, even one that travels on the wire', async () => {
+    const { cases } = done();
+    const counted = await queryRows<{ case_id: string; victims: Record<string, unknown>[]; acts: unknown[] }>(
+      database.url,
+      'SELECT case_id, victims, acts FROM reporting.report_case WHERE case_id = ANY($1)',
+      [cases.map(({ id }) => id)],
+    );
+    expect(counted.map((row) => row.case_id).sort()).toEqual(cases.map(({ id }) => id).sort());
+    for (const row of counted) {
+      expect(row.victims.map((victim) => Object.keys(victim).sort())).toEqual(
+        Array.from({ length: 3 }, () =>
+          ['ageGroup', 'gender', 'kind', 'organisationType', 'profile', 'pseudonym'].sort(),
+        ),
+      );
+      expect(row.acts).toHaveLength(1);
+    }
+    const reporting = (await everyStoredRow(database.url)).filter((row) =>
+      row.table.startsWith('reporting.'),
+    );
+    expect(new Set(reporting.map((row) => row.table))).toContain('reporting.report_case');
+    // The mandate named in `detail` is on the wire (AllegationReceived); the summary stays in intake.
+    const freeText = { cooperationDetail: allegation.cooperation.detail, summary: allegation.summary };
+    expect(reporting.flatMap((row) => findingsIn(row.table, row.row, { ...NAMES, ...freeText }))).toEqual([]);
   });
 
   it('then the sealed evidence files hold no identity in clear', () => {

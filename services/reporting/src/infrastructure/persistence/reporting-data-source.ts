@@ -9,6 +9,8 @@ import { CreateReportingTables1767225604000 } from './migrations/1767225604000-c
 import { TimelineEntryEntity } from './timeline-entry.entity';
 import { CaseLinkEntity } from './case-link.entity';
 import { CreateCaseLinks1767225731000 } from './migrations/1767225731000-create-case-links.migration';
+import { ReportCaseEntity } from './report-case.entity';
+import { CreateReportCases1767225800000 } from './migrations/1767225800000-create-report-cases.migration';
 
 export const REPORTING_DATA_SOURCE = 'reporting';
 export const REPORTING_SCHEMA = 'reporting';
@@ -20,6 +22,7 @@ export const REPORTING_ENTITIES = [
   AuditCheckpointCopyEntity,
   ...MESSAGING_ENTITIES,
   CaseLinkEntity,
+  ReportCaseEntity,
 ];
 export const REPORTING_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
@@ -34,4 +37,5 @@ export const REPORTING_MIGRATIONS = [
   CreateCaseAuditEntries1767225702000,
   CreateAuditCheckpointCopies1767225703000,
   CreateCaseLinks1767225731000,
+  CreateReportCases1767225800000,
 ];

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { calendarDateSchema } from '@reprisals/contracts';
+import { MAX_DIMENSIONS, STATISTICS_DIMENSIONS } from '../../domain/statistics/statistics-dimensions';
+
+const KNOWN_DIMENSIONS = `must be one of ${STATISTICS_DIMENSIONS.join(', ')}`;
+
+/** `groupBy=state,gender`: 0 to 3 dimensions, each once (a repeated parameter counts as one list). */
+const groupBySchema = z.preprocess(
+  (value) => (Array.isArray(value) ? value.join(',') : value),
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((dimension) => dimension.trim())
+        .filter((dimension) => dimension !== ''),
+    )
+    .pipe(
+      z
+        .array(z.enum(STATISTICS_DIMENSIONS, { error: KNOWN_DIMENSIONS }))
+        .max(MAX_DIMENSIONS, `must name at most ${MAX_DIMENSIONS} dimensions`)
+        .refine(
+          (dimensions) => new Set(dimensions).size === dimensions.length,
+          'must not name a dimension twice',
+        ),
+    ),
+);
+
+export const readStatisticsQuerySchema = z
+  .strictObject({
+    from: calendarDateSchema
+      .optional()
+      .describe(
+        'First day of reception counted, YYYY-MM-DD (default: the day after the same date a year before `to`)',
+      ),
+    to: calendarDateSchema.optional().describe('Last day of reception counted, YYYY-MM-DD (default: today)'),
+    groupBy: groupBySchema
+      .optional()
+      .describe(
+        `0 to ${MAX_DIMENSIONS} dimensions, comma-separated, among: ${STATISTICS_DIMENSIONS.join(', ')}`,
+      ),
+    format: z
+      .enum(['json', 'csv'])
+      .default('json')
+      .describe('json, or csv: one row per group, the columns being the dimensions asked for and `cases`'),
+  })
+  // Whenever both days are valid, so that one 400 names every offending field.
+  .superRefine(
+    (query, context) => {
+      if (query.from! > query.to!) {
+        context.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${query.to})` });
+        context.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `must not be before from (${query.from})`,
+        });
+      }
+    },
+    {
+      when: ({ value }) => {
+        const { from, to } = (value ?? {}) as { from?: unknown; to?: unknown };
+        return calendarDateSchema.safeParse(from).success && calendarDateSchema.safeParse(to).success;
+      },
+    },
+  );
+export type ReadStatisticsQuery = z.infer<typeof readStatisticsQuerySchema>;
