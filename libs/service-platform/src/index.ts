@@ -1,5 +1,6 @@
 export * from './validation/request-validation.error';
 export * from './validation/zod-validation.pipe';
+export * from './validation/day-period';
 export * from './openapi/zod-openapi';
 export * from './openapi/setup-open-api';
 export * from './errors/http-exception.filter';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRecordView as AuditRow } from '@reprisals/audit';
 import { ManualClock } from '@reprisals/kernel';
-import { eventually } from '@reprisals/testing';
 import { UN_STATES } from '@reprisals/un-states';
+import { engagementWith } from './state-communication.fixture';
 import { as, call, queryRows, useStandaloneSystem } from './system.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
@@ -41,47 +41,8 @@ describe('the directory of States and their Permanent Missions', () => {
     return (audit.body.records as AuditRow[]).filter((row) => row.action === 'mission-directory:manage');
   };
 
-  /** A verified case about `state` with private engagement decided: its draft, approved and sent. */
-  async function sentTo(state: string): Promise<{ id: string }> {
-    const caseId = await protocol.verifiedCase({ consent: true, state });
-    await protocol.decide(caseId, { actionType: 'private-engagement' });
-    const draft = await eventually(async () => {
-      const answer = await call(
-        baseUrl(),
-        'GET',
-        `/state-communication/communications?caseId=${caseId}`,
-        await liaison(),
-      );
-      return answer.body?.communications?.[0] as { id: string } | undefined;
-    });
-    const approved = await call(
-      baseUrl(),
-      'POST',
-      `/state-communication/communications/${draft.id}/approve`,
-      {
-        ...(await as('supervisor', LEAD, 'supervisor-9')),
-        body: {},
-      },
-    );
-    expect(approved.status).toBe(200);
-    const dispatched = await call(
-      baseUrl(),
-      'POST',
-      `/state-communication/communications/${draft.id}/dispatch`,
-      { ...(await liaison()), body: {} },
-    );
-    expect(dispatched.status).toBe(202);
-    await eventually(async () => {
-      const current = await call(
-        baseUrl(),
-        'GET',
-        `/state-communication/communications/${draft.id}`,
-        await liaison(),
-      );
-      return current.body?.status === 'sent';
-    });
-    return draft;
-  }
+  /** A verified case about `state` with private engagement decided: its letter, approved and sent. */
+  const sentTo = async (state: string) => engagementWith(baseUrl, protocol, { state });
 
   it('given the seeded directory, when a liaison lists it, then every State is there on a placeholder address, and the filters narrow it', async () => {
     const listed = await read('');

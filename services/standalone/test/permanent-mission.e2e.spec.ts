@@ -2,6 +2,7 @@ import type { AuditRecordView as AuditRow } from '@reprisals/audit';
 import { ManualClock } from '@reprisals/kernel';
 import { issueDevelopmentToken } from '@reprisals/security';
 import { eventually } from '@reprisals/testing';
+import { engagementWith } from './state-communication.fixture';
 import { as, call, useStandaloneSystem } from './system.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
@@ -20,21 +21,8 @@ describe('a Permanent Mission reads what was sent to its State and replies', () 
     });
 
   /** A case against `state` with private engagement decided: its draft, optionally approved and sent. */
-  async function engagementWith(state: string, send: boolean): Promise<{ caseId: string; id: string }> {
-    const caseId = await protocol.verifiedCase({ consent: true, state });
-    await protocol.decide(caseId, { actionType: 'private-engagement' });
-    const draft = await eventually(
-      async () => (await asLiaison('GET', `/communications?caseId=${caseId}`)).body?.communications?.[0],
-    );
-    if (send) {
-      expect((await asLiaison('POST', `/communications/${draft.id}/approve`, {})).status).toBe(200);
-      expect((await asLiaison('POST', `/communications/${draft.id}/dispatch`, {})).status).toBe(202);
-      await eventually(
-        async () => (await asLiaison('GET', `/communications/${draft.id}`)).body.status === 'sent',
-      );
-    }
-    return { caseId, id: draft.id as string };
-  }
+  const engagement = async (state: string, send: boolean) =>
+    engagementWith(baseUrl, protocol, { state, send, liaison: 'state-liaison-3' });
 
   async function missionAudit(): Promise<AuditRow[]> {
     const audit = await call(
@@ -48,9 +36,9 @@ describe('a Permanent Mission reads what was sent to its State and replies', () 
   }
 
   it('given letters to Belarus, one sent and one still a draft, and one to Nicaragua, when each Mission reads, then it sees only what was sent to its own State, and its reply reaches verification', async () => {
-    const sent = await engagementWith('BLR', true);
-    const draft = await engagementWith('BLR', false);
-    const other = await engagementWith('NIC', true);
+    const sent = await engagement('BLR', true);
+    const draft = await engagement('BLR', false);
+    const other = await engagement('NIC', true);
 
     const listed = await call(
       baseUrl(),

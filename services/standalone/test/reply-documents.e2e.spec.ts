@@ -7,6 +7,7 @@ import { ManualClock } from '@reprisals/kernel';
 import type { Role } from '@reprisals/security';
 import { eventually } from '@reprisals/testing';
 import { download, evidenceForm, pdfWith, type EvidenceFile } from './evidence.fixture';
+import { engagementWith } from './state-communication.fixture';
 import { as, call, countRows, queryRows, useStandaloneSystem } from './system.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
@@ -50,41 +51,7 @@ describe('documents attached to a State’s reply', () => {
 
   /** A communication drafted from a decided State-facing action, approved, sent, and the State's reply recorded. */
   beforeAll(async () => {
-    caseId = await protocol.verifiedCase({ consent: true });
-    await protocol.decide(caseId, { actionType: 'private-engagement' });
-    const draft = await eventually(async () => {
-      const answer = await call(
-        baseUrl(),
-        'GET',
-        `/state-communication/communications?caseId=${caseId}`,
-        await liaison(),
-      );
-      return answer.body?.communications?.[0];
-    });
-    communicationId = draft.id;
-    const approved = await call(
-      baseUrl(),
-      'POST',
-      `/state-communication/communications/${communicationId}/approve`,
-      { ...(await as('supervisor', LEAD, 'supervisor-9')), body: {} },
-    );
-    expect(approved.status).toBe(200);
-    const dispatched = await call(
-      baseUrl(),
-      'POST',
-      `/state-communication/communications/${communicationId}/dispatch`,
-      { ...(await liaison()), body: {} },
-    );
-    expect(dispatched.status).toBe(202);
-    await eventually(async () => {
-      const current = await call(
-        baseUrl(),
-        'GET',
-        `/state-communication/communications/${communicationId}`,
-        await liaison(),
-      );
-      return current.body?.status === 'sent';
-    });
+    ({ caseId, id: communicationId } = await engagementWith(baseUrl, protocol, { liaison: LIAISON }));
     const replied = await call(
       baseUrl(),
       'POST',

@@ -1,6 +1,7 @@
 import { ManualClock } from '@reprisals/kernel';
 import type { Role } from '@reprisals/security';
 import { eventually } from '@reprisals/testing';
+import { engagementWith } from './state-communication.fixture';
 import { as, call, queryRows, useStandaloneSystem, validAllegation } from './system.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
@@ -67,43 +68,9 @@ describe('statistics of cases, through the API', () => {
 
   /** A case verified with consent (to raise it named, to publish it anonymously), its State engaged privately and replying. */
   const verifiedAndAnswered = async (): Promise<string> => {
-    const caseId = await protocol.verifiedCase({ consent: true });
-    await protocol.decide(caseId, { actionType: 'private-engagement' });
+    const { caseId, id } = await engagementWith(baseUrl, protocol);
+    const draft = { id };
     const liaison = await as('state-liaison', LEAD, 'state-liaison-1');
-    const draft = await eventually(async () => {
-      const answer = await call(
-        baseUrl(),
-        'GET',
-        `/state-communication/communications?caseId=${caseId}`,
-        liaison,
-      );
-      return answer.body?.communications?.[0] as { id: string } | undefined;
-    });
-    const approved = await call(
-      baseUrl(),
-      'POST',
-      `/state-communication/communications/${draft.id}/approve`,
-      {
-        ...(await as('supervisor', LEAD, 'supervisor-9')),
-        body: {},
-      },
-    );
-    expect(approved.status).toBe(200);
-    const dispatched = await call(
-      baseUrl(),
-      'POST',
-      `/state-communication/communications/${draft.id}/dispatch`,
-      {
-        ...liaison,
-        body: {},
-      },
-    );
-    expect(dispatched.status).toBe(202);
-    await eventually(
-      async () =>
-        (await call(baseUrl(), 'GET', `/state-communication/communications/${draft.id}`, liaison)).body
-          ?.status === 'sent',
-    );
     const replied = await call(baseUrl(), 'POST', `/state-communication/communications/${draft.id}/replies`, {
       ...liaison,
       body: {

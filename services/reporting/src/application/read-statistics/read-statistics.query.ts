@@ -1,3 +1,4 @@
+import { withDaysInOrder } from '@reprisals/service-platform';
 import { z } from 'zod';
 import { calendarDateSchema } from '@reprisals/contracts';
 import { MAX_DIMENSIONS, STATISTICS_DIMENSIONS } from '../../domain/statistics/statistics-dimensions';
@@ -26,8 +27,8 @@ const groupBySchema = z.preprocess(
     ),
 );
 
-export const readStatisticsQuerySchema = z
-  .strictObject({
+export const readStatisticsQuerySchema = withDaysInOrder(
+  z.strictObject({
     from: calendarDateSchema
       .optional()
       .describe(
@@ -43,24 +44,6 @@ export const readStatisticsQuerySchema = z
       .enum(['json', 'csv'])
       .default('json')
       .describe('json, or csv: one row per group, the columns being the dimensions asked for and `cases`'),
-  })
-  // Whenever both days are valid, so that one 400 names every offending field.
-  .superRefine(
-    (query, context) => {
-      if (query.from! > query.to!) {
-        context.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${query.to})` });
-        context.addIssue({
-          code: 'custom',
-          path: ['to'],
-          message: `must not be before from (${query.from})`,
-        });
-      }
-    },
-    {
-      when: ({ value }) => {
-        const { from, to } = (value ?? {}) as { from?: unknown; to?: unknown };
-        return calendarDateSchema.safeParse(from).success && calendarDateSchema.safeParse(to).success;
-      },
-    },
-  );
+  }),
+);
 export type ReadStatisticsQuery = z.infer<typeof readStatisticsQuerySchema>;

@@ -1,9 +1,10 @@
+import { withDaysInOrder } from '@reprisals/service-platform';
 import { z } from 'zod';
 import { calendarDateSchema } from '@reprisals/contracts';
 import { unStateCodeSchema } from '@reprisals/un-states';
 
-export const readMetricsQuerySchema = z
-  .strictObject({
+export const readMetricsQuerySchema = withDaysInOrder(
+  z.strictObject({
     from: calendarDateSchema
       .optional()
       .describe(
@@ -19,24 +20,6 @@ export const readMetricsQuerySchema = z
       .enum(['json', 'csv'])
       .default('json')
       .describe('json, or csv: one row per State and a last row ALL, the same columns for every request'),
-  })
-  // Whenever both days are valid, so that one 400 names every offending field.
-  .superRefine(
-    (query, context) => {
-      if (query.from! > query.to!) {
-        context.addIssue({ code: 'custom', path: ['from'], message: `must not be after to (${query.to})` });
-        context.addIssue({
-          code: 'custom',
-          path: ['to'],
-          message: `must not be before from (${query.from})`,
-        });
-      }
-    },
-    {
-      when: ({ value }) => {
-        const { from, to } = (value ?? {}) as { from?: unknown; to?: unknown };
-        return calendarDateSchema.safeParse(from).success && calendarDateSchema.safeParse(to).success;
-      },
-    },
-  );
+  }),
+);
 export type ReadMetricsQuery = z.infer<typeof readMetricsQuerySchema>;
