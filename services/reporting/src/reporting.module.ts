@@ -1,3 +1,5 @@
+import { ReportingCycleCompiler } from './application/reporting-cycles/reporting-cycle.compiler';
+import { ReportingCyclesController } from './application/reporting-cycles/reporting-cycles.controller';
 import { reportingPoliciesProvider } from './infrastructure/policy/reporting-policies';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
@@ -41,6 +43,7 @@ export class ReportingModule {
         GetCaseAuditController,
         ListCasesController,
         ReadStatisticsController,
+        ReportingCyclesController,
       ],
       providers: [
         ProjectAllegationReceivedHandler,
@@ -55,6 +58,7 @@ export class ReportingModule {
         statisticsSuppressionProvider(),
         // The rules of reports, read and checked at start: a broken file stops the start.
         reportingPoliciesProvider,
+        ReportingCycleCompiler,
       ],
     };
   }

@@ -213,6 +213,12 @@ function replyDocumentOf(fixtures: MatrixFixtures): Promise<string> {
   return sharedReplyDocument;
 }
 
+/** A reporting cycle of its own (one compile at a time per cycle), opened by the lead's analyst. */
+async function reportingCycle(setUp: MatrixFixtures['setUp']): Promise<string> {
+  return (await setUp('reporting-analyst', 'POST', '/reporting/cycles', { kind: 'sg-annual-report' }))
+    .id as string;
+}
+
 /** Each call for input needs a period of its own: the matrix's run through the years. */
 let callsForInputOpened = 0;
 
@@ -611,6 +617,16 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
     build: () => ({
       query: { from: '2026-01-01', to: '2026-12-31', groupBy: 'state,gender', format: 'csv' },
     }),
+  },
+  'POST /reporting/cycles': { reach: 'any-entity', build: () => ({ body: { kind: 'sg-annual-report' } }) },
+  'GET /reporting/cycles': { reach: 'any-entity', build: () => ({ query: { limit: '5' } }) },
+  'GET /reporting/cycles/{id}': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({ params: { id: await reportingCycle(setUp) } }),
+  },
+  'POST /reporting/cycles/{id}/compile': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({ params: { id: await reportingCycle(setUp) }, body: {} }),
   },
   'GET /reporting/cases/{id}/timeline': sharedCaseRead,
   'GET /reporting/cases/{id}/audit': sharedCaseRead,

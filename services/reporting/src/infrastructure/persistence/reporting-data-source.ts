@@ -1,3 +1,5 @@
+import { CreateReportingCycles1767225810000 } from './migrations/1767225810000-create-reporting-cycles.migration';
+import { ReportingCycleEntity } from './reporting-cycle.entity';
 import { AuditCheckpointCopyEntity } from '@reprisals/audit';
 import { caseAccessBackfillMigration } from '@reprisals/case-access';
 import { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from '@reprisals/messaging';
@@ -23,6 +25,7 @@ export const REPORTING_ENTITIES = [
   ...MESSAGING_ENTITIES,
   CaseLinkEntity,
   ReportCaseEntity,
+  ReportingCycleEntity,
 ];
 export const REPORTING_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
@@ -38,4 +41,5 @@ export const REPORTING_MIGRATIONS = [
   CreateAuditCheckpointCopies1767225703000,
   CreateCaseLinks1767225731000,
   CreateReportCases1767225800000,
+  CreateReportingCycles1767225810000,
 ];

@@ -1,0 +1,156 @@
+import { ManualClock } from '@reprisals/kernel';
+import { eventually } from '@reprisals/testing';
+import { as, call, queryRows, useStandaloneSystem, validAllegation } from './system.fixture';
+import { LEAD, protocolClient } from './verification-protocol.fixture';
+
+describe('reporting cycles: the annual report compiled from what every service told reporting', () => {
+  const clock = new ManualClock('2026-11-30T09:00:00.000Z');
+  const system = useStandaloneSystem('reporting_cycles', { clock });
+  const baseUrl = () => system().running.baseUrl;
+  const protocol = protocolClient(baseUrl, () => system().database.url);
+  const analyst = () => as('reporting-analyst', LEAD, 'analyst-1');
+  const intakeOfficer = () => as('intake-officer', LEAD, 'intake-officer-1');
+
+  /** Reporting has heard of the case's reception, and of its conclusion when it was concluded. */
+  const projected = (caseId: string, concluded: boolean) =>
+    eventually(async () => {
+      const [row] = await queryRows<{ concluded: boolean }>(
+        system().database.url,
+        'SELECT verification_outcome IS NOT NULL AS concluded FROM reporting.report_case WHERE case_id = $1 AND received_on IS NOT NULL',
+        [caseId],
+      );
+      return row !== undefined && row.concluded === concluded;
+    });
+
+  const compiled = async (cycleId: string) => {
+    const started = await call(baseUrl(), 'POST', `/reporting/cycles/${cycleId}/compile`, {
+      ...(await analyst()),
+      body: {},
+    });
+    expect(started.status).toBe(202);
+    return eventually(async () => {
+      const cycle = await call(baseUrl(), 'GET', `/reporting/cycles/${cycleId}`, await analyst());
+      return cycle.body.job.state === 'compiled' ? cycle.body : undefined;
+    });
+  };
+
+  it('given cases verified with and without consent, one flagged and one not verified, when the annual report is compiled, then annex I holds the reportable one, anonymised, and every other is excluded with its reason; a withdrawal then removes it from the next compile', async () => {
+    const reportable = await protocol.verifiedCase({ consent: true });
+    const withoutConsent = await protocol.verifiedCase({ consent: false });
+    const flagged = await protocol.verifiedCase({ consent: true });
+    const unverified = await protocol.recordCase({ consent: true });
+    const flag = await call(baseUrl(), 'POST', `/intake/allegations/${flagged}/protection-risk`, {
+      ...(await intakeOfficer()),
+      body: {
+        level: 'severe',
+        reason: 'person-in-hiding',
+        note: 'The person went into hiding after the raid.',
+      },
+    });
+    expect(flag.status).toBe(201);
+    for (const caseId of [reportable, withoutConsent, flagged]) await projected(caseId, true);
+    await projected(unverified, false);
+    await eventually(async () => {
+      const [row] = await queryRows<{ withheld: boolean }>(
+        system().database.url,
+        'SELECT withheld FROM reporting.case_protection WHERE case_id = $1',
+        [flagged],
+      );
+      return row?.withheld === true;
+    });
+
+    const opened = await call(baseUrl(), 'POST', '/reporting/cycles', {
+      ...(await analyst()),
+      body: { kind: 'sg-annual-report', symbol: 'A/HRC/63/40' },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      periodFrom: '2026-05-01',
+      periodTo: '2027-04-30',
+      cutOff: '2027-04-30',
+      policyVersion: 'reporting/v1',
+      job: { state: 'not-compiled', percentDone: 0 },
+    });
+
+    const first = await compiled(opened.body.id);
+    expect(first.job.percentDone).toBe(100);
+    expect(first.draft.annexI).toEqual([
+      expect.objectContaining({
+        caseId: reportable,
+        stateConcerned: validAllegation.stateConcerned,
+        anonymised: true,
+        mechanism: 'universal-periodic-review',
+        category: 'a',
+        acts: ['travel-ban'],
+        stateResponse: 'no-response-by-cut-off',
+      }),
+    ]);
+    const reasons = Object.fromEntries(
+      first.draft.exclusions.map((exclusion: { caseId: string; reason: string }) => [
+        exclusion.caseId,
+        exclusion.reason,
+      ]),
+    );
+    expect(reasons).toMatchObject({
+      [withoutConsent]: 'no-publication-consent',
+      [flagged]: 'protection-risk',
+      [unverified]: 'not-verified-by-cut-off',
+    });
+    // No identity: the victim's name and the allegation's own words appear nowhere in the draft.
+    const text = JSON.stringify(first);
+    expect(text).not.toContain(validAllegation.victims[0]!.name);
+    expect(text).not.toContain(validAllegation.summary);
+
+    const withdrawn = await call(baseUrl(), 'POST', `/intake/allegations/${reportable}/consent/withdrawal`, {
+      ...(await intakeOfficer()),
+      body: { withdrawnBy: 'victim', withdrawnOn: '2026-11-30', form: 'oral' },
+    });
+    expect(withdrawn.status).toBe(201);
+    await eventually(async () => {
+      const [row] = await queryRows<{ publish: string }>(
+        system().database.url,
+        'SELECT publish FROM reporting.case_consent WHERE case_id = $1',
+        [reportable],
+      );
+      return row?.publish === 'no';
+    });
+    const second = await compiled(opened.body.id);
+    expect(second.draft.annexI).toEqual([]);
+    expect(second.counts).toMatchObject({ annexI: 0, excluded: { 'no-publication-consent': 2 } });
+  });
+
+  it('given bad input, when a cycle is opened, then a 400 names every field; an unknown cycle is 404; a role without report:compile is 403', async () => {
+    const bad = await call(baseUrl(), 'POST', '/reporting/cycles', {
+      ...(await analyst()),
+      body: { kind: 'custom', periodTo: '2026-01-01', symbol: 'not a symbol', colour: 'red' },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.body.issues as { field: string }[]).map((issue) => issue.field).sort()).toEqual([
+      'colour',
+      'periodFrom',
+      'symbol',
+    ]);
+    const reversed = await call(baseUrl(), 'POST', '/reporting/cycles', {
+      ...(await analyst()),
+      body: { kind: 'custom', periodFrom: '2026-06-01', periodTo: '2026-05-01', cutOff: '2026-04-01' },
+    });
+    expect((reversed.body.issues as { field: string }[]).map((issue) => issue.field).sort()).toEqual([
+      'cutOff',
+      'periodTo',
+    ]);
+    const unknown = await call(
+      baseUrl(),
+      'GET',
+      '/reporting/cycles/00000000-0000-4000-8000-000000000000',
+      await analyst(),
+    );
+    expect(unknown.status).toBe(404);
+    const refused = await call(baseUrl(), 'POST', '/reporting/cycles', {
+      ...(await as('state-liaison', LEAD)),
+      body: { kind: 'sg-annual-report' },
+    });
+    expect(refused.status).toBe(403);
+    const listed = await call(baseUrl(), 'GET', '/reporting/cycles', await analyst());
+    expect(listed.body.cycles.every((cycle: { draft?: unknown }) => cycle.draft === undefined)).toBe(true);
+  });
+});
