@@ -1,5 +1,6 @@
 import { AuditCheckpointSigned } from './audit/audit-checkpoint-signed.event';
 import { AuditRecorded } from './audit/audit-recorded.event';
+import { CaseIncludedInReport } from './reporting/case-included-in-report.event';
 import { ConsentRecorded } from './consent/consent-recorded.event';
 import { ConsentWithdrawn } from './consent/consent-withdrawn.event';
 import { CasesLinked } from './duplicates/cases-linked.event';
@@ -44,6 +45,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   CasesLinked,
   ...VERIFICATION_PROTOCOL_EVENTS,
   ...STATE_COMMUNICATION_EVENTS,
+  CaseIncludedInReport,
 ];
 
 export class EventCatalogue {

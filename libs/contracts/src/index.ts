@@ -60,3 +60,4 @@ export * from './duplicates/cases-linked.event';
 export * from './create-event';
 export * from './audit/audit-recorded.event';
 export * from './audit/audit-checkpoint-signed.event';
+export * from './reporting/case-included-in-report.event';

@@ -1,3 +1,4 @@
+import { FinaliseReportingCycleController } from './application/reporting-cycles/finalise-reporting-cycle.controller';
 import { ReportingCycleCompiler } from './application/reporting-cycles/reporting-cycle.compiler';
 import { ReportingCyclesController } from './application/reporting-cycles/reporting-cycles.controller';
 import { reportingPoliciesProvider } from './infrastructure/policy/reporting-policies';
@@ -44,6 +45,7 @@ export class ReportingModule {
         ListCasesController,
         ReadStatisticsController,
         ReportingCyclesController,
+        FinaliseReportingCycleController,
       ],
       providers: [
         ProjectAllegationReceivedHandler,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { stringify } from 'safe-stable-stringify';
 import { ManualClock } from '@reprisals/kernel';
 import { eventually } from '@reprisals/testing';
 import { as, call, queryRows, useStandaloneSystem, validAllegation } from './system.fixture';
@@ -101,6 +103,40 @@ describe('reporting cycles: the annual report compiled from what every service t
     expect(text).not.toContain(validAllegation.victims[0]!.name);
     expect(text).not.toContain(validAllegation.summary);
 
+    // Finalised: a frozen version with the SHA-256 of its content; the case's timeline shows it.
+    const finalise = async () =>
+      call(baseUrl(), 'POST', `/reporting/cycles/${opened.body.id}/finalise`, {
+        ...(await analyst()),
+        body: {},
+      });
+    const v1 = await finalise();
+    expect(v1.status).toBe(201);
+    expect(v1.body).toMatchObject({
+      version: 1,
+      changes: { added: [{ caseId: reportable, annex: 'I' }], removed: [], changed: [] },
+    });
+    const frozen = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/cycles/${opened.body.id}/versions/1`,
+      await analyst(),
+    );
+    expect(createHash('sha256').update(stringify(frozen.body.content)!).digest('hex')).toBe(
+      v1.body.contentSha256,
+    );
+    expect(frozen.body.content.cycle.symbol).toBe('A/HRC/63/40');
+    expect((await finalise()).body.reason).toBe('unchanged');
+    const timeline = await call(baseUrl(), 'GET', `/reporting/cases/${reportable}/timeline`, await analyst());
+    expect(timeline.body.entries.map((entry: { type: string }) => entry.type)).toContain(
+      'CaseIncludedInReport',
+    );
+    await expect(
+      queryRows(
+        system().database.url,
+        `UPDATE reporting.report_version SET content_sha256 = repeat('0', 64)`,
+      ),
+    ).rejects.toThrow(/never changed/);
+
     const withdrawn = await call(baseUrl(), 'POST', `/intake/allegations/${reportable}/consent/withdrawal`, {
       ...(await intakeOfficer()),
       body: { withdrawnBy: 'victim', withdrawnOn: '2026-11-30', form: 'oral' },
@@ -117,6 +153,21 @@ describe('reporting cycles: the annual report compiled from what every service t
     const second = await compiled(opened.body.id);
     expect(second.draft.annexI).toEqual([]);
     expect(second.counts).toMatchObject({ annexI: 0, excluded: { 'no-publication-consent': 2 } });
+    // A correction is a new version that says what changed; the first stays as it was.
+    const v2 = await finalise();
+    expect(v2.body).toMatchObject({
+      version: 2,
+      changes: { added: [], removed: [{ caseId: reportable, annex: 'I' }] },
+    });
+    const versions = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/cycles/${opened.body.id}/versions`,
+      await analyst(),
+    );
+    expect(versions.body.versions.map((version: { contentSha256: string }) => version.contentSha256)).toEqual(
+      [v1.body.contentSha256, v2.body.contentSha256],
+    );
   });
 
   it('given bad input, when a cycle is opened, then a 400 names every field; an unknown cycle is 404; a role without report:compile is 403', async () => {

@@ -1,10 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { CaseConsentEntity, CaseProtectionEntity } from '@reprisals/case-access';
 import { NO_CONSENT } from '@reprisals/contracts';
+import { serviceSchemaOf } from '@reprisals/persistence';
 import type { CaseForReport } from '../../domain/report-compilation/case-for-report';
 import { ReportCaseEntity } from '../../infrastructure/persistence/report-case.entity';
 
-type CaseRow = ReportCaseEntity & { publish: CaseForReport['publication']; withheld: boolean | null };
+type CaseRow = ReportCaseEntity & {
+  publish: CaseForReport['publication'];
+  withheld: boolean | null;
+  includedIn: string[];
+};
 
 /**
  * The cases a cycle may report, in pages ordered by id: every case received by the end of its
@@ -14,9 +19,11 @@ type CaseRow = ReportCaseEntity & { publish: CaseForReport['publication']; withh
  */
 export async function* casesForReport(
   dataSource: DataSource,
-  periodTo: string,
+  cycle: { id: string; periodTo: string },
   pageSize = 500,
 ): AsyncGenerator<CaseForReport[]> {
+  const { periodTo } = cycle;
+  const schema = serviceSchemaOf(dataSource);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await dataSource
@@ -27,6 +34,15 @@ export async function* casesForReport(
       .select('report')
       .addSelect('COALESCE(consent.publish, :noPublication)', 'publish')
       .addSelect('protection.withheld', 'withheld')
+      // The finalised reports of other cycles that include the case (by symbol, or by cycle id).
+      .addSelect(
+        `ARRAY(SELECT COALESCE(inclusion."symbol", inclusion."cycle_id"::text)
+                 FROM "${schema}"."report_inclusion" inclusion
+                WHERE inclusion."case_id" = report.case_id AND inclusion."cycle_id" <> :cycleId
+                ORDER BY inclusion."cycle_id")`,
+        'includedIn',
+      )
+      .setParameter('cycleId', cycle.id)
       .where('report.receivedOn <= :periodTo', { periodTo })
       .andWhere('report.stateConcerned IS NOT NULL')
       .andWhere('report.caseId > :after', { after })
@@ -36,8 +52,8 @@ export async function* casesForReport(
       .getRawAndEntities();
     if (rows.entities.length === 0) return;
     yield rows.entities.map((entity, index) => {
-      const raw = rows.raw[index] as { publish: CaseRow['publish']; withheld: boolean | null };
-      return caseForReportOf({ ...entity, publish: raw.publish, withheld: raw.withheld });
+      const raw = rows.raw[index] as Pick<CaseRow, 'publish' | 'withheld' | 'includedIn'>;
+      return caseForReportOf({ ...entity, ...raw });
     });
     after = rows.entities.at(-1)!.caseId;
   }
@@ -78,6 +94,6 @@ function caseForReportOf(row: CaseRow): CaseForReport {
       .filter((action) => action.type !== null && action.decidedOn !== null)
       .map((action) => ({ type: action.type!, status: action.status, decidedOn: action.decidedOn! })),
     stateReplies: row.stateReplies.map((reply) => ({ type: reply.type, receivedOn: reply.receivedOn })),
-    includedIn: [],
+    includedIn: row.includedIn,
   };
 }

@@ -53,7 +53,7 @@ export class ReportingCycleCompiler implements OnModuleDestroy {
       if (!policy) throw new Error(`the rules ${cycle.policyVersion} are not published here`);
       const total = await countCasesForReport(this.dataSource, cycle.periodTo);
       const cases: CaseForReport[] = [];
-      for await (const page of casesForReport(this.dataSource, cycle.periodTo)) {
+      for await (const page of casesForReport(this.dataSource, cycle)) {
         cases.push(...page);
         // Reading is the long part; compiling what was read takes the last percent.
         const percentDone = Math.min(99, Math.floor((cases.length / Math.max(total, 1)) * 99));

@@ -1,3 +1,4 @@
+import { CreateReportVersions1767225820000 } from './migrations/1767225820000-create-report-versions.migration';
 import { CreateReportingCycles1767225810000 } from './migrations/1767225810000-create-reporting-cycles.migration';
 import { ReportingCycleEntity } from './reporting-cycle.entity';
 import { AuditCheckpointCopyEntity } from '@reprisals/audit';
@@ -42,4 +43,5 @@ export const REPORTING_MIGRATIONS = [
   CreateCaseLinks1767225731000,
   CreateReportCases1767225800000,
   CreateReportingCycles1767225810000,
+  CreateReportVersions1767225820000,
 ];
