@@ -219,6 +219,27 @@ async function reportingCycle(setUp: MatrixFixtures['setUp']): Promise<string> {
     .id as string;
 }
 
+/** A reporting cycle of its own, compiled (the compile runs as a job: waited for). */
+async function compiledReportingCycle(setUp: MatrixFixtures['setUp']): Promise<string> {
+  const id = await reportingCycle(setUp);
+  await setUp('reporting-analyst', 'POST', `/reporting/cycles/${id}/compile`, {});
+  await eventually(
+    async () => (await setUp('reporting-analyst', 'GET', `/reporting/cycles/${id}`)).job.state === 'compiled',
+    { description: 'the reporting cycle to be compiled', timeoutMs: 60_000 },
+  );
+  return id;
+}
+
+/** One cycle finalised once, whose version 1 every read of a version reads. */
+let finalisedCycle: Promise<string> | undefined;
+function finalisedReportingCycle(setUp: MatrixFixtures['setUp']): Promise<string> {
+  finalisedCycle ??= compiledReportingCycle(setUp).then(async (id) => {
+    await setUp('reporting-analyst', 'POST', `/reporting/cycles/${id}/finalise`, {});
+    return id;
+  });
+  return finalisedCycle;
+}
+
 /** Each call for input needs a period of its own: the matrix's run through the years. */
 let callsForInputOpened = 0;
 
@@ -627,6 +648,18 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
   'POST /reporting/cycles/{id}/compile': {
     reach: 'any-entity',
     build: async ({ setUp }) => ({ params: { id: await reportingCycle(setUp) }, body: {} }),
+  },
+  'POST /reporting/cycles/{id}/finalise': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({ params: { id: await compiledReportingCycle(setUp) }, body: {} }),
+  },
+  'GET /reporting/cycles/{id}/versions': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({ params: { id: await reportingCycle(setUp) } }),
+  },
+  'GET /reporting/cycles/{id}/versions/{version}': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({ params: { id: await finalisedReportingCycle(setUp), version: '1' } }),
   },
   'GET /reporting/cases/{id}/timeline': sharedCaseRead,
   'GET /reporting/cases/{id}/audit': sharedCaseRead,
