@@ -1,6 +1,7 @@
 import { FinaliseReportingCycleController } from './application/reporting-cycles/finalise-reporting-cycle.controller';
 import { ReportingCycleCompiler } from './application/reporting-cycles/reporting-cycle.compiler';
 import { ReportingCyclesController } from './application/reporting-cycles/reporting-cycles.controller';
+import { ExportReportingCycleController } from './application/export-reporting-cycle/export-reporting-cycle.controller';
 import { reportingPoliciesProvider } from './infrastructure/policy/reporting-policies';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceInfrastructure, type ServiceModuleOptions } from '@reprisals/service-platform';
@@ -45,6 +46,7 @@ export class ReportingModule {
         ListCasesController,
         ReadStatisticsController,
         ReportingCyclesController,
+        ExportReportingCycleController,
         FinaliseReportingCycleController,
       ],
       providers: [
