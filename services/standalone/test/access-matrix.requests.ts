@@ -240,6 +240,13 @@ function finalisedReportingCycle(setUp: MatrixFixtures['setUp']): Promise<string
   return finalisedCycle;
 }
 
+/** One cycle compiled once, that every export reads (an export changes nothing). */
+let cycleToExport: Promise<string> | undefined;
+function compiledCycleToExport(setUp: MatrixFixtures['setUp']): Promise<string> {
+  cycleToExport ??= compiledReportingCycle(setUp);
+  return cycleToExport;
+}
+
 /** Each call for input needs a period of its own: the matrix's run through the years. */
 let callsForInputOpened = 0;
 
@@ -660,6 +667,13 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
   'GET /reporting/cycles/{id}/versions/{version}': {
     reach: 'any-entity',
     build: async ({ setUp }) => ({ params: { id: await finalisedReportingCycle(setUp), version: '1' } }),
+  },
+  'GET /reporting/cycles/{id}/export': {
+    reach: 'any-entity',
+    build: async ({ setUp }) => ({
+      params: { id: await compiledCycleToExport(setUp) },
+      query: { format: 'csv' },
+    }),
   },
   'GET /reporting/cases/{id}/timeline': sharedCaseRead,
   'GET /reporting/cases/{id}/audit': sharedCaseRead,
