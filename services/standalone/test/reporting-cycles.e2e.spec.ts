@@ -3,6 +3,7 @@ import { stringify } from 'safe-stable-stringify';
 import { ManualClock } from '@reprisals/kernel';
 import { eventually } from '@reprisals/testing';
 import { as, call, queryRows, useStandaloneSystem, validAllegation } from './system.fixture';
+import { reportingClient } from './reporting.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
 describe('reporting cycles: the annual report compiled from what every service told reporting', () => {
@@ -13,28 +14,7 @@ describe('reporting cycles: the annual report compiled from what every service t
   const analyst = () => as('reporting-analyst', LEAD, 'analyst-1');
   const intakeOfficer = () => as('intake-officer', LEAD, 'intake-officer-1');
 
-  /** Reporting has heard of the case's reception, and of its conclusion when it was concluded. */
-  const projected = (caseId: string, concluded: boolean) =>
-    eventually(async () => {
-      const [row] = await queryRows<{ concluded: boolean }>(
-        system().database.url,
-        'SELECT verification_outcome IS NOT NULL AS concluded FROM reporting.report_case WHERE case_id = $1 AND received_on IS NOT NULL',
-        [caseId],
-      );
-      return row !== undefined && row.concluded === concluded;
-    });
-
-  const compiled = async (cycleId: string) => {
-    const started = await call(baseUrl(), 'POST', `/reporting/cycles/${cycleId}/compile`, {
-      ...(await analyst()),
-      body: {},
-    });
-    expect(started.status).toBe(202);
-    return eventually(async () => {
-      const cycle = await call(baseUrl(), 'GET', `/reporting/cycles/${cycleId}`, await analyst());
-      return cycle.body.job.state === 'compiled' ? cycle.body : undefined;
-    });
-  };
+  const { projected, compiled } = reportingClient(baseUrl, () => system().database.url, analyst);
 
   it('given cases verified with and without consent, one flagged and one not verified, when the annual report is compiled, then annex I holds the reportable one, anonymised, and every other is excluded with its reason; a withdrawal then removes it from the next compile', async () => {
     const reportable = await protocol.verifiedCase({ consent: true });

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { ManualClock } from '@reprisals/kernel';
-import { eventually } from '@reprisals/testing';
-import { as, call, queryRows, useStandaloneSystem, validAllegation } from './system.fixture';
+import { as, call, useStandaloneSystem, validAllegation } from './system.fixture';
+import { reportingClient } from './reporting.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
 const CSV_HEADER =
@@ -46,28 +46,7 @@ describe('reporting exports: the compiled draft as JSON, CSV, HTML and DOCX', ()
   const protocol = protocolClient(baseUrl, () => system().database.url);
   const analyst = () => as('reporting-analyst', LEAD, 'export-analyst-1');
 
-  /** Reporting has heard of the case's reception, and of its conclusion when it was concluded. */
-  const projected = (caseId: string, concluded: boolean) =>
-    eventually(async () => {
-      const [row] = await queryRows<{ concluded: boolean }>(
-        system().database.url,
-        'SELECT verification_outcome IS NOT NULL AS concluded FROM reporting.report_case WHERE case_id = $1 AND received_on IS NOT NULL',
-        [caseId],
-      );
-      return row !== undefined && row.concluded === concluded;
-    });
-
-  const compiled = async (cycleId: string) => {
-    const started = await call(baseUrl(), 'POST', `/reporting/cycles/${cycleId}/compile`, {
-      ...(await analyst()),
-      body: {},
-    });
-    expect(started.status).toBe(202);
-    return eventually(async () => {
-      const cycle = await call(baseUrl(), 'GET', `/reporting/cycles/${cycleId}`, await analyst());
-      return cycle.body.job.state === 'compiled' ? cycle.body : undefined;
-    });
-  };
+  const { projected, compiled } = reportingClient(baseUrl, () => system().database.url, analyst);
 
   const exported = async (cycleId: string, format: string) =>
     call(baseUrl(), 'GET', `/reporting/cycles/${cycleId}/export?format=${format}`, await analyst());
