@@ -1,6 +1,5 @@
 import { unStateName } from '@reprisals/un-states';
 import type { ReportEntry } from '../../domain/report-compilation/report-compilation';
-import type { ExclusionReason } from '../../domain/report-compilation/report-inclusion';
 import type { ReportingCycleKind } from '../../domain/report-compilation/reporting-cycle';
 import { entriesOf, type ReportExportSource } from './report-export';
 
@@ -26,10 +25,6 @@ export const REPORT_HEADINGS = {
     en: 'Follow-up to cases included in previous reports',
     fr: 'Suite donnée aux cas figurant dans les rapports précédents',
   },
-  exclusions: {
-    en: 'Cases not included in the draft (working section, not for publication)',
-    fr: 'Cas non retenus dans le projet (section de travail, non destinée à la publication)',
-  },
   noEntries: { en: 'No entries', fr: 'Aucune entrée' },
   period: { en: 'Period covered', fr: 'Période considérée' },
   cutOff: { en: 'Cut-off date', fr: 'Date limite' },
@@ -43,13 +38,6 @@ export const ANNEX_COLUMNS: readonly Bilingual[] = [
   { en: 'Summary', fr: 'Résumé' },
   { en: 'Action taken by the United Nations', fr: "Mesures prises par l'Organisation des Nations Unies" },
   { en: 'Response of the State', fr: "Réponse de l'État" },
-];
-
-export const EXCLUSION_COLUMNS: readonly Bilingual[] = [
-  { en: 'State', fr: 'État' },
-  { en: 'Annex', fr: 'Annexe' },
-  { en: 'Reason', fr: 'Motif' },
-  { en: 'Explanation', fr: 'Explication' },
 ];
 
 export const CHART_TITLES = {
@@ -90,17 +78,6 @@ const TITLES: Record<ReportingCycleKind, { title: Bilingual; author: Bilingual |
 };
 
 export const reportTitle = (kind: ReportingCycleKind) => TITLES[kind];
-
-const EXCLUSION_WORDS: Record<ExclusionReason, string> = {
-  'out-of-scope': 'outside the scope of resolution 54/24',
-  'protection-risk': 'withheld because of a protection risk',
-  'no-publication-consent': 'without consent to publication',
-  'not-verified-by-cut-off': 'not verified by the cut-off date',
-  'late-verification': 'verified after the cut-off date (moved to the next cycle)',
-  'verification-below-threshold': 'with an outcome of verification a report does not rest on',
-};
-
-export const exclusionWords = (reason: ExclusionReason): string => EXCLUSION_WORDS[reason] ?? words(reason);
 
 /** A code in words, first letter capitalised: `travel-ban` gives `Travel ban`. */
 export function words(code: string): string {
@@ -155,14 +132,8 @@ export function reportParagraphs({ cycle, draft }: ReportExportSource): string[]
       ? 'No entry called for a response from a State.'
       : `By the cut-off date, the States concerned had responded in ${replied} of the ${plural(entries.length, 'entry', 'entries')}; no response had been received in ${entries.length - replied}.`,
   ];
-  if (draft.exclusions.length > 0) {
-    const byReason = new Map<ExclusionReason, number>();
-    for (const exclusion of draft.exclusions)
-      byReason.set(exclusion.reason, (byReason.get(exclusion.reason) ?? 0) + 1);
-    const reasons = [...byReason].map(([reason, count]) => `${count} ${exclusionWords(reason)}`).join('; ');
-    paragraphs.push(
-      `${plural(draft.exclusions.length, 'case was', 'cases were')} not included under the reporting rules (${cycle.policyVersion}): ${reasons}.`,
-    );
-  }
+  // The cases left out, and why, stay in the analysts' working files (JSON, CSV): a public text
+  // that said a case was withheld for a protection risk or a withdrawn consent would tell whoever
+  // read the earlier reports something about a person.
   return paragraphs;
 }
