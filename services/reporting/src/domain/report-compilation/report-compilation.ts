@@ -77,7 +77,7 @@ function annexOf(
 ): 'I' | 'II' | undefined {
   if (reported.includedIn.length > 0) {
     const developed =
-      reported.actions.some((action) => inWindow(action.decidedOn)) ||
+      reported.actions.some((action) => action.status !== 'cancelled' && inWindow(action.decidedOn)) ||
       reported.stateReplies.some((reply) => inWindow(reply.receivedOn));
     return developed ? 'II' : undefined;
   }
@@ -100,10 +100,12 @@ function entryOf(
     caseId: reported.caseId,
     stateConcerned: reported.stateConcerned,
     anonymised,
-    summary: summaryOf(reported),
-    mechanism: reported.cooperation?.mechanism ?? null,
-    category: reported.cooperation?.category ?? null,
-    acts: [...new Set(reported.acts.map((act) => act.type))],
+    // Consent to publish anonymously: the entry keeps the State, the UN's action and the State's
+    // response, and drops what could single the person out (profile, mechanism, category, acts).
+    summary: anonymised ? ANONYMISED_SUMMARY : summaryOf(reported),
+    mechanism: anonymised ? null : (reported.cooperation?.mechanism ?? null),
+    category: anonymised ? null : (reported.cooperation?.category ?? null),
+    acts: anonymised ? [] : [...new Set(reported.acts.map((act) => act.type))],
     actionsTaken: reported.actions
       .filter(
         (action) =>
@@ -115,6 +117,10 @@ function entryOf(
       : 'no-response-by-cut-off',
   };
 }
+
+/** The summary of an entry whose consent allows publication without anything that could single the person out. */
+export const ANONYMISED_SUMMARY =
+  'A person who cooperated with the United Nations was reportedly subjected to intimidation or reprisal.';
 
 /**
  * The summary of an entry, from categories only: who (a profile, never a name), with which

@@ -104,10 +104,35 @@ describe('the annual report of the Secretary-General, compiled', () => {
     },
   );
 
-  it('given consent to publish anonymously, when compiled, then the entry is anonymised', () => {
-    const draft = compileReport([reportable({ publication: 'anonymous' })], CYCLE, RULES);
+  it('given consent to publish anonymously, when compiled, then the entry keeps the State, the action and the response, and drops what could single the person out', () => {
+    const facts = { stateReplies: [{ type: 'acknowledgement', receivedOn: '2026-09-01' }] };
+    const named = compileReport([reportable(facts)], CYCLE, RULES).annexI[0]!;
+    const anonymous = compileReport([reportable({ ...facts, publication: 'anonymous' })], CYCLE, RULES)
+      .annexI[0]!;
 
-    expect(draft.annexI[0]).toMatchObject({ anonymised: true });
+    expect(anonymous).toMatchObject({
+      anonymised: true,
+      stateConcerned: 'BLR',
+      summary:
+        'A person who cooperated with the United Nations was reportedly subjected to intimidation or reprisal.',
+      mechanism: null,
+      category: null,
+      acts: [],
+      actionsTaken: named.actionsTaken,
+      stateResponse: named.stateResponse,
+    });
+    expect(named.summary).toContain('human rights defender');
+  });
+
+  it('given an earlier report’s case whose only development was cancelled, when compiled, then it is not followed in annex II', () => {
+    const cancelledOnly = reportable({
+      receivedOn: '2025-09-01',
+      verification: { outcome: 'verified', concludedOn: '2025-11-01' },
+      includedIn: ['A/HRC/60/30'],
+      actions: [{ type: 'follow-up', status: 'cancelled', decidedOn: '2026-07-01' }],
+    });
+
+    expect(compileReport([cancelledOnly], CYCLE, RULES)).toEqual({ annexI: [], annexII: [], exclusions: [] });
   });
 
   it('given a reply after the cut-off, when compiled, then the entry says no response was received by the cut-off', () => {
