@@ -133,6 +133,17 @@ describe('reporting cycles: the annual report compiled from what every service t
       );
       return row?.publish === 'no';
     });
+    // Consent changed since the compile: the draft is neither finalised nor exported as public text.
+    const stale = await finalise();
+    expect(stale.status).toBe(409);
+    expect(stale.body.reason).toBe('stale-draft');
+    const staleExport = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/cycles/${opened.body.id}/export?format=html`,
+      await analyst(),
+    );
+    expect(staleExport.status).toBe(409);
     const second = await compiled(opened.body.id);
     expect(second.draft.annexI).toEqual([]);
     expect(second.counts).toMatchObject({ annexI: 0, excluded: { 'no-publication-consent': 2 } });

@@ -1,3 +1,4 @@
+import { staleEntries } from '../reporting-cycles/stale-entries.reader';
 import {
   ConflictException,
   Controller,
@@ -89,6 +90,17 @@ export class ExportReportingCycleController {
         error: 'Conflict',
         message: 'The cycle has no compiled draft yet: compile it first',
         reason: 'not-compiled',
+      });
+    // The public text is never written from entries consent or protection no longer allow.
+    if (
+      (query.format === 'html' || query.format === 'docx') &&
+      (await staleEntries(this.dataSource.manager, row.draft)).length > 0
+    )
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Consent or protection changed since the compile: compile the cycle again',
+        reason: 'stale-draft',
       });
     const content = await this.render(query.format, row, { cycle: cycleOf(row), draft: row.draft });
     await this.audit.recordNow({

@@ -32,6 +32,7 @@ import {
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
 import { ReportingCycleEntity } from '../../infrastructure/persistence/reporting-cycle.entity';
 import { recordTimelineEntry } from '../project-case-timeline/timeline-entry.writer';
+import { staleEntries } from './stale-entries.reader';
 
 const finaliseSchema = z.strictObject({
   symbol: z
@@ -105,6 +106,12 @@ export class FinaliseReportingCycleController {
       if (!cycle) throw new NotFoundException('No such reporting cycle');
       if (cycle.jobState !== 'compiled' || !cycle.draft)
         throw conflict('not-compiled', 'Compile the cycle before finalising it');
+      // Consent or protection may have changed since the compile: what is frozen must still be allowed.
+      if ((await staleEntries(unit.manager, cycle.draft)).length > 0)
+        throw conflict(
+          'stale-draft',
+          'Consent or protection changed since the compile: compile the cycle again',
+        );
       const symbol = command.symbol ?? cycle.symbol;
       const [previous] = await versionsOf(unit.manager, id, 'DESC', 1);
       const content = {
