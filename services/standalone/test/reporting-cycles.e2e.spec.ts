@@ -164,6 +164,33 @@ describe('reporting cycles: the annual report compiled from what every service t
     );
   });
 
+  it('given a compile whose process died, when its lease has run out, then another compile takes it over; before that, 409', async () => {
+    const opened = await call(baseUrl(), 'POST', '/reporting/cycles', {
+      ...(await analyst()),
+      body: { kind: 'custom', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
+    });
+    const stuckSince = async (at: string) =>
+      queryRows(
+        system().database.url,
+        `UPDATE reporting.reporting_cycle SET job_state = 'compiling', updated_at = $2 WHERE id = $1`,
+        [opened.body.id, at],
+      );
+    const compile = async () =>
+      call(baseUrl(), 'POST', `/reporting/cycles/${opened.body.id}/compile`, {
+        ...(await analyst()),
+        body: {},
+      });
+
+    await stuckSince('2026-11-30T08:55:00.000Z');
+    expect((await compile()).body.reason).toBe('compiling');
+    await stuckSince('2026-11-30T08:49:00.000Z');
+    expect((await compile()).status).toBe(202);
+    await eventually(async () => {
+      const cycle = await call(baseUrl(), 'GET', `/reporting/cycles/${opened.body.id}`, await analyst());
+      return cycle.body.job.state === 'compiled';
+    });
+  });
+
   it('given bad input, when a cycle is opened, then a 400 names every field; an unknown cycle is 404; a role without report:compile is 403', async () => {
     const bad = await call(baseUrl(), 'POST', '/reporting/cycles', {
       ...(await analyst()),

@@ -9,6 +9,9 @@ import { ReportingCycleEntity } from '../../infrastructure/persistence/reporting
 import { ReportingPolicies } from '../../infrastructure/policy/reporting-policies';
 import { casesForReport, countCasesForReport } from './cases-for-report.reader';
 
+/** A compile that has not read a page for this long is taken for dead: another may start. */
+export const COMPILE_LEASE_MS = 10 * 60_000;
+
 /**
  * Compiles a cycle's draft as a job of its own: the cases are read page by page (the job's
  * percent done grows with them), compiled by the rules of the version the cycle records, and the
@@ -26,14 +29,19 @@ export class ReportingCycleCompiler implements OnModuleDestroy {
     private readonly policies: ReportingPolicies,
   ) {}
 
-  /** Starts the job; false when the cycle is compiling already (one job per cycle at a time). */
+  /** Starts the job; false when the cycle is compiling already (one live job per cycle at a time). */
   async start(cycleId: string): Promise<boolean> {
     const claimed = await this.dataSource
       .getRepository(ReportingCycleEntity)
       .createQueryBuilder()
       .update()
       .set({ jobState: 'compiling', percentDone: 0, updatedAt: this.clock.now() })
-      .where('id = :cycleId AND job_state <> :compiling', { cycleId, compiling: 'compiling' })
+      // A job whose process died stops renewing its lease (each page read renews it): taken over.
+      .where('id = :cycleId AND (job_state <> :compiling OR updated_at < :leaseExpired)', {
+        cycleId,
+        compiling: 'compiling',
+        leaseExpired: new Date(this.clock.now().getTime() - COMPILE_LEASE_MS),
+      })
       .execute();
     if (claimed.affected !== 1) return false;
     const job = this.compile(cycleId).finally(() => this.running.delete(job));
