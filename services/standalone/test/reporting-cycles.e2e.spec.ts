@@ -185,6 +185,15 @@ describe('reporting cycles: the annual report compiled from what every service t
     expect((await compile()).body.reason).toBe('compiling');
     await stuckSince('2026-11-30T08:49:00.000Z');
     expect((await compile()).status).toBe(202);
+    // Opening the cycle and starting its compile are in the audit trail.
+    const audit = await call(baseUrl(), 'GET', '/reporting/audit?limit=500', await as('auditor', LEAD));
+    const targets = (audit.body.records as Array<{ target: string }>).map((record) => record.target);
+    expect(targets).toEqual(
+      expect.arrayContaining([
+        `reporting-cycle:${opened.body.id}:opened`,
+        `reporting-cycle:${opened.body.id}:compile`,
+      ]),
+    );
     await eventually(async () => {
       const cycle = await call(baseUrl(), 'GET', `/reporting/cycles/${opened.body.id}`, await analyst());
       return cycle.body.job.state === 'compiled';
@@ -210,6 +219,14 @@ describe('reporting cycles: the annual report compiled from what every service t
       'cutOff',
       'periodTo',
     ]);
+    const notANumber = await call(
+      baseUrl(),
+      'GET',
+      '/reporting/cycles/00000000-0000-4000-8000-000000000000/versions/abc',
+      await analyst(),
+    );
+    expect(notANumber.status).toBe(400);
+    expect((notANumber.body.issues as { field: string }[]).map((issue) => issue.field)).toEqual(['version']);
     const unknown = await call(
       baseUrl(),
       'GET',

@@ -182,9 +182,9 @@ describe('reporting exports: the compiled draft as JSON, CSV, HTML and DOCX', ()
       .filter((record) => record.target?.startsWith(`reporting-cycle:${cycleId}:`))
       .map((record) => [record.action, record.target, record.outcome]);
     expect(exports).toEqual(
-      ['json', 'csv', 'html', 'docx'].map((format) => [
+      ['opened', 'compile', 'json', 'csv', 'html', 'docx'].map((step) => [
         'report:compile',
-        `reporting-cycle:${cycleId}:${format}`,
+        `reporting-cycle:${cycleId}:${step}`,
         'allowed',
       ]),
     );

@@ -7,7 +7,6 @@ import {
   Inject,
   NotFoundException,
   Param,
-  ParseIntPipe,
   Post,
   Req,
 } from '@nestjs/common';
@@ -33,6 +32,9 @@ import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reportin
 import { ReportingCycleEntity } from '../../infrastructure/persistence/reporting-cycle.entity';
 import { recordTimelineEntry } from '../project-case-timeline/timeline-entry.writer';
 import { staleEntries } from './stale-entries.reader';
+
+/** A version number as a path parameter: 1 and up, within PostgreSQL's integer. */
+const versionParamSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 
 const finaliseSchema = z.strictObject({
   symbol: z
@@ -198,7 +200,7 @@ export class FinaliseReportingCycleController {
   @ApiOperation({ summary: 'One finalised version: its frozen content and the SHA-256 to check it against' })
   async version(
     @Param('id', UuidParamPipe) id: string,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', new ZodValidationPipe(versionParamSchema)) version: number,
   ): Promise<ReportVersionView> {
     const rows = await versionsOf(this.dataSource.manager, id, 'ASC');
     const row = rows.find((candidate) => candidate.version === version);

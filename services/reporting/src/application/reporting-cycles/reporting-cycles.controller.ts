@@ -9,7 +9,10 @@ import {
   Param,
   Post,
   Query,
+  Req,
 } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
 import { ApiBearerAuth, ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -46,7 +49,18 @@ export class ReportingCyclesController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly policies: ReportingPolicies,
     private readonly compiler: ReportingCycleCompiler,
+    private readonly audit: AuditTrail,
   ) {}
+
+  private auditEntry(user: ActingUser, request: IncomingMessage, target: string) {
+    return {
+      ...actingUserAudit(user),
+      ...requestAuditContext(request),
+      action: user.permission,
+      target,
+      outcome: 'allowed' as const,
+    };
+  }
 
   @Post()
   @HttpCode(201)
@@ -59,6 +73,7 @@ export class ReportingCyclesController {
   async open(
     @Body(new ZodValidationPipe(openReportingCycleSchema)) command: OpenReportingCycleCommand,
     @ActingAs('report:compile') user: ActingUser,
+    @Req() request: IncomingMessage,
   ): Promise<ReportingCycleView> {
     const now = this.clock.now();
     const policy = this.policies.inForce(now);
@@ -81,7 +96,10 @@ export class ReportingCyclesController {
       openedAt: now,
       updatedAt: now,
     };
-    await this.dataSource.getRepository(ReportingCycleEntity).insert(row);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(ReportingCycleEntity).insert(row);
+      await this.audit.record(manager, this.auditEntry(user, request, `reporting-cycle:${row.id}:opened`));
+    });
     return reportingCycleView(row, true);
   }
 
@@ -122,6 +140,8 @@ export class ReportingCyclesController {
   async compile(
     @Param('id', UuidParamPipe) id: string,
     @Body(new ZodValidationPipe(noBodySchema)) _body: Record<string, never>,
+    @ActingAs('report:compile') user: ActingUser,
+    @Req() request: IncomingMessage,
   ): Promise<ReportingCycleView> {
     const row = await this.dataSource.getRepository(ReportingCycleEntity).findOneBy({ id });
     if (!row) throw new NotFoundException('No such reporting cycle');
@@ -132,6 +152,7 @@ export class ReportingCyclesController {
         message: 'The cycle is compiling already',
         reason: 'compiling',
       });
+    await this.audit.recordNow(this.auditEntry(user, request, `reporting-cycle:${id}:compile`));
     const started = await this.dataSource.getRepository(ReportingCycleEntity).findOneByOrFail({ id });
     return reportingCycleView(started, false);
   }
