@@ -176,23 +176,30 @@ const matrixReplyDocument = (): FormData =>
     type: 'application/pdf',
   });
 
+/** The State's acknowledgement of a newly sent communication, recorded by the lead's liaison (assessed when given). */
+async function repliedCommunication(
+  fixtures: MatrixFixtures,
+  assessment?: 'responsive',
+): Promise<{ id: string; replyId: string }> {
+  const id = await communicationOf(fixtures, 'sent');
+  const replied = await fixtures.setUp(
+    'state-liaison',
+    'POST',
+    `/state-communication/communications/${id}/replies`,
+    {
+      type: 'acknowledgement',
+      receivedOn: new Date().toISOString().slice(0, 10),
+      language: 'en',
+      ...(assessment ? { assessment } : {}),
+    },
+  );
+  return { id, replyId: (replied.replies as Array<{ id: string }>)[0]!.id };
+}
+
 /** The State's reply to a communication sent about a new case of the lead, recorded once. */
 let sharedReply: Promise<{ id: string; replyId: string }> | undefined;
 function replyOfSentCommunication(fixtures: MatrixFixtures): Promise<{ id: string; replyId: string }> {
-  sharedReply ??= communicationOf(fixtures, 'sent').then(async (id) => {
-    const replied = await fixtures.setUp(
-      'state-liaison',
-      'POST',
-      `/state-communication/communications/${id}/replies`,
-      {
-        type: 'acknowledgement',
-        receivedOn: new Date().toISOString().slice(0, 10),
-        language: 'en',
-        assessment: 'responsive',
-      },
-    );
-    return { id, replyId: (replied.replies as Array<{ id: string }>)[0]!.id };
-  });
+  sharedReply ??= repliedCommunication(fixtures, 'responsive');
   return sharedReply;
 }
 
@@ -529,20 +536,10 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
   },
   'POST /state-communication/communications/{id}/replies/{replyId}/assessment': {
     reach: 'lead-command',
-    build: async (fixtures) => {
-      const id = await communicationOf(fixtures, 'sent');
-      const replied = await fixtures.setUp(
-        'state-liaison',
-        'POST',
-        `/state-communication/communications/${id}/replies`,
-        {
-          type: 'acknowledgement',
-          receivedOn: new Date().toISOString().slice(0, 10),
-          language: 'en',
-        },
-      );
-      return { params: { id, replyId: replied.replies[0].id }, body: { assessment: 'responsive' } };
-    },
+    build: async (fixtures) => ({
+      params: await repliedCommunication(fixtures),
+      body: { assessment: 'responsive' },
+    }),
   },
   'POST /state-communication/communications/{id}/replies/{replyId}/documents': {
     reach: 'lead-command',

@@ -3,7 +3,7 @@ import { CaseConsentEntity } from '@reprisals/case-access';
 import { NO_CONSENT } from '@reprisals/contracts';
 import type { CountedCase } from '../../domain/statistics/statistics-dimensions';
 import { ReportCaseEntity } from '../../infrastructure/persistence/report-case.entity';
-import type { StatisticsPeriod } from './statistics-period';
+import type { DayPeriod } from '@reprisals/service-platform';
 
 interface CountedRow {
   year: number;
@@ -27,7 +27,7 @@ interface CountedRow {
  */
 export async function casesReceivedInPeriod(
   dataSource: DataSource,
-  period: StatisticsPeriod,
+  period: DayPeriod,
 ): Promise<CountedCase[]> {
   const rows = await dataSource
     .getRepository(ReportCaseEntity)

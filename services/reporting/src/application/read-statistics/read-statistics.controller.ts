@@ -4,7 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
-import { ApiProtectedRoute, ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
+import {
+  ApiProtectedRoute,
+  ApiZodQuery,
+  ZodValidationPipe,
+  dayPeriodAsked,
+  type DayPeriod,
+} from '@reprisals/service-platform';
 import { countCases } from '../../domain/statistics/case-counts';
 import {
   publishCounts,
@@ -21,11 +27,10 @@ import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reportin
 import { casesReceivedInPeriod } from './cases-received-in-period.reader';
 import { readStatisticsQuerySchema, type ReadStatisticsQuery } from './read-statistics.query';
 import { statisticsCsv } from './statistics.csv';
-import { statisticsPeriod, type StatisticsPeriod } from './statistics-period';
 
 /** The figures of a period: cases per group, in total and per year of reception. */
 export interface StatisticsView {
-  period: StatisticsPeriod;
+  period: DayPeriod;
   groupBy: StatisticsDimension[];
   /** Counts from 1 to threshold − 1 are `small`; `suppressed` hides a larger one that would give one away. */
   suppression: { threshold: number; small: string; suppressed: string };
@@ -86,7 +91,7 @@ export class ReadStatisticsController {
     @Query(new ZodValidationPipe(readStatisticsQuerySchema)) query: ReadStatisticsQuery,
     @ActingAs('statistics:read') _user: ActingUser,
   ): Promise<StatisticsView | StreamableFile> {
-    const period = statisticsPeriod(query, this.clock.now().toISOString().slice(0, 10));
+    const period = dayPeriodAsked(query, this.clock.now().toISOString().slice(0, 10));
     const groupBy = query.groupBy ?? [];
     const { threshold } = this.suppression;
     const counts = countCases(await casesReceivedInPeriod(this.dataSource, period), groupBy);

@@ -1,6 +1,5 @@
-import { RequestValidationError } from '@reprisals/service-platform';
+import { RequestValidationError, dayPeriodAsked } from '@reprisals/service-platform';
 import { readStatisticsQuerySchema } from './read-statistics.query';
-import { statisticsPeriod } from './statistics-period';
 
 /** The fields a 400 would name for this query string's parameters. */
 function refusedFields(query: Record<string, unknown>): string[] {
@@ -49,11 +48,11 @@ describe('the query of statistics', () => {
 
 describe('the period of statistics', () => {
   it('given no dates, when read on a day, then it is the twelve months up to that day', () => {
-    expect(statisticsPeriod({}, '2026-11-30')).toEqual({ from: '2025-12-01', to: '2026-11-30' });
-    expect(statisticsPeriod({}, '2028-02-29')).toEqual({ from: '2027-03-01', to: '2028-02-29' });
+    expect(dayPeriodAsked({}, '2026-11-30')).toEqual({ from: '2025-12-01', to: '2026-11-30' });
+    expect(dayPeriodAsked({}, '2028-02-29')).toEqual({ from: '2027-03-01', to: '2028-02-29' });
   });
 
   it('given only a start after today, when read, then the 400 names both ends', () => {
-    expect(() => statisticsPeriod({ from: '2027-01-01' }, '2026-11-30')).toThrow(RequestValidationError);
+    expect(() => dayPeriodAsked({ from: '2027-01-01' }, '2026-11-30')).toThrow(RequestValidationError);
   });
 });

@@ -1,6 +1,6 @@
 import { COMMUNICATION_KINDS, STATE_REPLY_TYPES } from '@reprisals/contracts';
 import type { Communication, StateReply } from '../../domain/communication/communication';
-import type { MetricsPeriod } from './metrics-period';
+import type { DayPeriod } from '@reprisals/service-platform';
 
 const DAY_MS = 86_400_000;
 
@@ -77,7 +77,7 @@ interface Counted {
  */
 export function communicationMetrics(
   communications: readonly MeasuredCommunication[],
-  period: MetricsPeriod,
+  period: DayPeriod,
   options: { state?: string; today: string },
 ): CommunicationMetrics {
   const byState = new Map<string, Counted>();
@@ -105,7 +105,7 @@ export function communicationMetrics(
 /** What happened to a communication in the period that the figures count, if anything. */
 function outcomeIn(
   communication: MeasuredCommunication,
-  period: MetricsPeriod,
+  period: DayPeriod,
 ): 'sent' | 'stopped' | 'failed' | undefined {
   const within = (at: string | undefined) =>
     at !== undefined && at.slice(0, 10) >= period.from && at.slice(0, 10) <= period.to;

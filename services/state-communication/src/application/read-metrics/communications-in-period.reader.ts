@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { CommunicationEntity } from '../../infrastructure/persistence/communication.entity';
 import type { MeasuredCommunication } from './communication-metrics';
-import type { MetricsPeriod } from './metrics-period';
+import type { DayPeriod } from '@reprisals/service-platform';
 
 /**
  * The communications the figures of a period count, and only those: sent on a day of the period
@@ -11,7 +11,7 @@ import type { MetricsPeriod } from './metrics-period';
  */
 export async function communicationsInPeriod(
   dataSource: DataSource,
-  period: MetricsPeriod,
+  period: DayPeriod,
   state: string | undefined,
 ): Promise<MeasuredCommunication[]> {
   const builder = dataSource

@@ -1,11 +1,4 @@
-import type { PolicyVersion } from '@reprisals/service-platform';
-import { dayPeriodAsked, type DayPeriod } from '@reprisals/service-platform';
-
-/** The days the figures cover, both included (YYYY-MM-DD). */
-export type MetricsPeriod = DayPeriod;
-
-/** The period asked for: the last twelve months up to `to` (today by default); 400 when reversed. */
-export const metricsPeriod = dayPeriodAsked;
+import type { PolicyVersion, DayPeriod } from '@reprisals/service-platform';
 
 /**
  * The versions of the rules in force on at least one day of the period, oldest first: the one in
@@ -14,7 +7,7 @@ export const metricsPeriod = dayPeriodAsked;
  */
 export function policyVersionsInForce(
   versions: readonly PolicyVersion[],
-  period: MetricsPeriod,
+  period: DayPeriod,
 ): PolicyVersion[] {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return sorted

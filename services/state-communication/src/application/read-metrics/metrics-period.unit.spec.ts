@@ -1,5 +1,5 @@
-import { RequestValidationError } from '@reprisals/service-platform';
-import { metricsPeriod, policyVersionsInForce } from './metrics-period';
+import { RequestValidationError, dayPeriodAsked } from '@reprisals/service-platform';
+import { policyVersionsInForce } from './metrics-period';
 
 const fieldsOf = (run: () => unknown): string[] => {
   try {
@@ -13,28 +13,28 @@ const fieldsOf = (run: () => unknown): string[] => {
 
 describe('the period of the figures', () => {
   it('given no dates, when the period is resolved, then it is the twelve months up to today', () => {
-    expect(metricsPeriod({}, '2026-11-30')).toEqual({ from: '2025-12-01', to: '2026-11-30' });
-    expect(metricsPeriod({}, '2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(dayPeriodAsked({}, '2026-11-30')).toEqual({ from: '2025-12-01', to: '2026-11-30' });
+    expect(dayPeriodAsked({}, '2026-12-31')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
   });
 
   it('given only one end, when the period is resolved, then the other is defaulted from it', () => {
-    expect(metricsPeriod({ to: '2028-02-29' }, '2026-11-30')).toEqual({
+    expect(dayPeriodAsked({ to: '2028-02-29' }, '2026-11-30')).toEqual({
       from: '2027-03-01',
       to: '2028-02-29',
     });
-    expect(metricsPeriod({ from: '2026-06-01' }, '2026-11-30')).toEqual({
+    expect(dayPeriodAsked({ from: '2026-06-01' }, '2026-11-30')).toEqual({
       from: '2026-06-01',
       to: '2026-11-30',
     });
   });
 
   it('given from after to, when the period is resolved, then a 400 names both fields', () => {
-    expect(fieldsOf(() => metricsPeriod({ from: '2026-06-02', to: '2026-06-01' }, '2026-11-30'))).toEqual([
+    expect(fieldsOf(() => dayPeriodAsked({ from: '2026-06-02', to: '2026-06-01' }, '2026-11-30'))).toEqual([
       'from',
       'to',
     ]);
-    expect(fieldsOf(() => metricsPeriod({ from: '2027-01-01' }, '2026-11-30'))).toEqual(['from', 'to']);
-    expect(metricsPeriod({ from: '2026-06-01', to: '2026-06-01' }, '2026-11-30')).toEqual({
+    expect(fieldsOf(() => dayPeriodAsked({ from: '2027-01-01' }, '2026-11-30'))).toEqual(['from', 'to']);
+    expect(dayPeriodAsked({ from: '2026-06-01', to: '2026-06-01' }, '2026-11-30')).toEqual({
       from: '2026-06-01',
       to: '2026-06-01',
     });

@@ -9,18 +9,20 @@ import {
   ApiZodQuery,
   ZodValidationPipe,
   type PolicyVersion,
+  dayPeriodAsked,
+  type DayPeriod,
 } from '@reprisals/service-platform';
 import { CommunicationPolicies } from '../../infrastructure/policy/communication-policies';
 import { STATE_COMMUNICATION_DATA_SOURCE } from '../../infrastructure/persistence/state-communication-data-source';
 import { communicationMetrics, type CommunicationFigures, type StateFigures } from './communication-metrics';
 import { communicationMetricsCsv } from './communication-metrics.csv';
 import { communicationsInPeriod } from './communications-in-period.reader';
-import { metricsPeriod, policyVersionsInForce, type MetricsPeriod } from './metrics-period';
+import { policyVersionsInForce } from './metrics-period';
 import { readMetricsQuerySchema, type ReadMetricsQuery } from './read-metrics.query';
 
 /** The figures of a period, per State and overall, with the versions of the rules in force. */
 export interface CommunicationMetricsView {
-  period: MetricsPeriod;
+  period: DayPeriod;
   policyVersionsInForce: PolicyVersion[];
   states: StateFigures[];
   overall: CommunicationFigures;
@@ -70,7 +72,7 @@ export class ReadMetricsController {
     @ActingAs('statistics:read') _user: ActingUser,
   ): Promise<CommunicationMetricsView | StreamableFile> {
     const today = this.clock.now().toISOString().slice(0, 10);
-    const period = metricsPeriod(query, today);
+    const period = dayPeriodAsked(query, today);
     const communications = await communicationsInPeriod(this.dataSource, period, query.state);
     const metrics = communicationMetrics(communications, period, {
       today,
