@@ -79,6 +79,22 @@ const TITLES: Record<ReportingCycleKind, { title: Bilingual; author: Bilingual |
 
 export const reportTitle = (kind: ReportingCycleKind) => TITLES[kind];
 
+/** What the two parts of a draft hold: annexes of a report, or the sections of a President's briefing. */
+export function annexTitles(kind: ReportingCycleKind): { annexI: Bilingual; annexII: Bilingual } {
+  return kind === 'hrc-president-briefing'
+    ? {
+        annexI: {
+          en: 'Cases brought to the attention of the President since the last session, and what was done',
+          fr: "Cas portés à l'attention du Président depuis la dernière session, et mesures prises",
+        },
+        annexII: {
+          en: 'Follow-up to cases of earlier briefings',
+          fr: 'Suite donnée aux cas des exposés précédents',
+        },
+      }
+    : { annexI: REPORT_HEADINGS.annexITitle, annexII: REPORT_HEADINGS.annexIITitle };
+}
+
 /** A code in words, first letter capitalised: `travel-ban` gives `Travel ban`. */
 export function words(code: string): string {
   const spaced = code.replace(/-/g, ' ');
@@ -126,7 +142,9 @@ export function reportParagraphs({ cycle, draft }: ReportExportSource): string[]
         : 'The present compilation is made pursuant to Human Rights Council resolution 54/24.';
   const paragraphs = [
     `${document} It covers the period from ${reportDate(cycle.periodFrom)} to ${reportDate(cycle.periodTo)} and the information received up to the cut-off date of ${reportDate(cycle.cutOff)}.`,
-    `Annex I contains ${plural(draft.annexI.length, 'case', 'cases')} of alleged intimidation and reprisal reported during the period, concerning ${plural(states.size, 'State', 'States')}. Annex II contains ${plural(draft.annexII.length, 'case', 'cases')} included in previous reports on which there were developments during the period.`,
+    cycle.kind === 'hrc-president-briefing'
+      ? `Annex I contains ${plural(draft.annexI.length, 'case', 'cases')} brought to the attention of the President since the last session, concerning ${plural(states.size, 'State', 'States')}, and what was done. Annex II contains ${plural(draft.annexII.length, 'case', 'cases')} of earlier briefings on which there were developments since.`
+      : `Annex I contains ${plural(draft.annexI.length, 'case', 'cases')} of alleged intimidation and reprisal reported during the period, concerning ${plural(states.size, 'State', 'States')}. Annex II contains ${plural(draft.annexII.length, 'case', 'cases')} included in previous reports on which there were developments during the period.`,
     `The entries are written from categories only: no person is named. ${anonymised === 1 ? '1 entry is' : `${anonymised} entries are`} further anonymised, as the consent of those concerned requires.`,
     entries.length === 0
       ? 'No entry called for a response from a State.'

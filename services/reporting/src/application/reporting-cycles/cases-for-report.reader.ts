@@ -19,7 +19,7 @@ type CaseRow = ReportCaseEntity & {
  */
 export async function* casesForReport(
   dataSource: DataSource,
-  cycle: { id: string; periodFrom: string; periodTo: string },
+  cycle: { id: string; kind: string; periodFrom: string; periodTo: string },
   pageSize = 500,
 ): AsyncGenerator<CaseForReport[]> {
   const { periodTo } = cycle;
@@ -34,19 +34,21 @@ export async function* casesForReport(
       .select('report')
       .addSelect('COALESCE(consent.publish, :noPublication)', 'publish')
       .addSelect('protection.withheld', 'withheld')
-      // The finalised reports of earlier periods that include the case (by symbol, or by cycle id):
-      // a cycle overlapping this one, or a later one, does not make it a follow-up here.
+      // The finalised reports of the same kind and of earlier periods that include the case (by
+      // symbol, or by cycle id): a cycle overlapping this one, or a later one, does not make it a
+      // follow-up here, nor does a President's briefing for the Secretary-General's report.
       .addSelect(
         `ARRAY(SELECT COALESCE(inclusion."symbol", inclusion."cycle_id"::text)
                  FROM "${schema}"."report_inclusion" inclusion
                  JOIN "${schema}"."reporting_cycle" earlier ON earlier."id" = inclusion."cycle_id"
                 WHERE inclusion."case_id" = report.case_id AND inclusion."cycle_id" <> :cycleId
-                  AND earlier."period_to" < :periodFrom
+                  AND earlier."period_to" < :periodFrom AND earlier."kind" = :kind
                 ORDER BY earlier."period_to", inclusion."cycle_id")`,
         'includedIn',
       )
       .setParameter('cycleId', cycle.id)
       .setParameter('periodFrom', cycle.periodFrom)
+      .setParameter('kind', cycle.kind)
       .where('report.receivedOn <= :periodTo', { periodTo })
       .andWhere('report.stateConcerned IS NOT NULL')
       .andWhere('report.caseId > :after', { after })

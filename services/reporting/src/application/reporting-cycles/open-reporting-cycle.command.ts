@@ -9,7 +9,9 @@ export const openReportingCycleSchema = z
     kind: z.enum(REPORTING_CYCLE_KINDS).describe('sg-annual-report, hrc-president-briefing or custom'),
     periodFrom: calendarDateSchema
       .optional()
-      .describe("First day; for the annual report, the rules' period containing today by default"),
+      .describe(
+        "First day; for the annual report, the rules' period containing today by default; for a President's briefing, the day after the last briefing by default",
+      ),
     periodTo: calendarDateSchema
       .optional()
       .describe('Last day (with periodFrom, or for the annual report by default)'),
@@ -27,16 +29,24 @@ export const openReportingCycleSchema = z
   // Each check runs whenever what it reads is valid, so that one 400 names every offending field.
   .superRefine(
     (command, context) => {
-      if ((command.periodFrom === undefined) !== (command.periodTo === undefined))
+      // A President's briefing follows the last one: its first day may be left to the service.
+      const briefing = command.kind === 'hrc-president-briefing';
+      if (command.periodFrom !== undefined && command.periodTo === undefined)
         context.addIssue({
           code: 'custom',
-          path: [command.periodFrom === undefined ? 'periodFrom' : 'periodTo'],
+          path: ['periodTo'],
           message: 'periodFrom and periodTo are given together',
         });
-      else if (command.periodFrom === undefined && command.kind !== 'sg-annual-report')
+      else if (command.periodFrom === undefined && command.periodTo !== undefined && !briefing)
         context.addIssue({
           code: 'custom',
           path: ['periodFrom'],
+          message: 'periodFrom and periodTo are given together',
+        });
+      else if (command.periodTo === undefined && command.kind !== 'sg-annual-report')
+        context.addIssue({
+          code: 'custom',
+          path: [briefing ? 'periodTo' : 'periodFrom'],
           message: `is required for a ${command.kind}`,
         });
       if (command.periodFrom && command.periodTo && command.periodFrom > command.periodTo)

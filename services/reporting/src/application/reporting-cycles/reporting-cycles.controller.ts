@@ -24,6 +24,7 @@ import {
   ApiProtectedRoute,
   ApiZodBody,
   ApiZodQuery,
+  RequestValidationError,
   UuidParamPipe,
   ZodValidationPipe,
 } from '@reprisals/service-platform';
@@ -78,8 +79,12 @@ export class ReportingCyclesController {
     const now = this.clock.now();
     const policy = this.policies.inForce(now);
     const annual = policy.annualCycleOf(now.toISOString().slice(0, 10));
-    const periodFrom = command.periodFrom ?? annual.periodFrom;
     const periodTo = command.periodTo ?? annual.periodTo;
+    const periodFrom =
+      command.periodFrom ??
+      (command.kind === 'hrc-president-briefing'
+        ? await this.dayAfterLastBriefing(periodTo)
+        : annual.periodFrom);
     const row: ReportingCycleEntity = {
       id: randomUUID(),
       kind: command.kind,
@@ -101,6 +106,27 @@ export class ReportingCyclesController {
       await this.audit.record(manager, this.auditEntry(user, request, `reporting-cycle:${row.id}:opened`));
     });
     return reportingCycleView(row, true);
+  }
+
+  /** A briefing covers the days since the last session's briefing: the day after its period. */
+  private async dayAfterLastBriefing(periodTo: string): Promise<string> {
+    const last = await this.dataSource
+      .getRepository(ReportingCycleEntity)
+      .createQueryBuilder('cycle')
+      .where('cycle.kind = :kind AND cycle.periodTo < :periodTo', {
+        kind: 'hrc-president-briefing',
+        periodTo,
+      })
+      .orderBy('cycle.periodTo', 'DESC')
+      .getOne();
+    if (!last)
+      throw new RequestValidationError([
+        {
+          field: 'periodFrom',
+          message: 'is required for the first briefing (no earlier briefing to follow)',
+        },
+      ]);
+    return new Date(Date.parse(last.periodTo) + 86_400_000).toISOString().slice(0, 10);
   }
 
   @Get()

@@ -1,5 +1,10 @@
 import type { CaseForReport } from './case-for-report';
-import { decideInclusion, type ExclusionReason, type InclusionRules } from './report-inclusion';
+import {
+  decideInclusion,
+  type ExclusionReason,
+  type InclusionRules,
+  type PresidentBriefingRules,
+} from './report-inclusion';
 import type { ReportingCycle } from './reporting-cycle';
 
 /** One entry of an annex: what a report says of a case, written from non-identifying fields. */
@@ -39,6 +44,7 @@ export interface CompiledReport {
  *   and concluded in it (late verification for the previous cycle moves here).
  * - Annex II: cases of earlier reports with a development in the period up to its cut-off (an
  *   action decided, a reply of the State).
+ * An HRC President's briefing has the same two parts for its own cases (see briefingSectionOf).
  * Each candidate passes the rules of inclusion again: a consent withdrawn or a flag raised after
  * an earlier draft removes the entry from the next compile. Entries and exclusions are ordered by
  * State then reception, so that two compiles of the same facts give the same draft.
@@ -51,7 +57,10 @@ export function compileReport(
   const compiled: CompiledReport = { annexI: [], annexII: [], exclusions: [] };
   const inWindow = (day: string) => day >= cycle.periodFrom && day <= cycle.cutOff;
   for (const reported of [...cases].sort(byStateThenReception)) {
-    const annex = annexOf(reported, cycle, inWindow);
+    const annex =
+      cycle.kind === 'hrc-president-briefing'
+        ? briefingSectionOf(reported, rules.presidentBriefing, inWindow)
+        : annexOf(reported, cycle, inWindow);
     if (!annex) continue;
     const decision = decideInclusion(reported, cycle, rules);
     if (!decision.included) {
@@ -70,21 +79,42 @@ export function compileReport(
   return compiled;
 }
 
+/** A case of an earlier report with an action decided or a reply of the State in the window. */
+const developedIn = (reported: CaseForReport, inWindow: (day: string) => boolean): boolean =>
+  reported.actions.some((action) => action.status !== 'cancelled' && inWindow(action.decidedOn)) ||
+  reported.stateReplies.some((reply) => inWindow(reply.receivedOn));
+
 function annexOf(
   reported: CaseForReport,
   cycle: ReportingCycle,
   inWindow: (day: string) => boolean,
 ): 'I' | 'II' | undefined {
-  if (reported.includedIn.length > 0) {
-    const developed =
-      reported.actions.some((action) => action.status !== 'cancelled' && inWindow(action.decidedOn)) ||
-      reported.stateReplies.some((reply) => inWindow(reply.receivedOn));
-    return developed ? 'II' : undefined;
-  }
+  if (reported.includedIn.length > 0) return developedIn(reported, inWindow) ? 'II' : undefined;
   if (reported.receivedOn > cycle.periodTo) return undefined;
   if (reported.receivedOn >= cycle.periodFrom) return 'I';
   const concludedOn = reported.verification?.concludedOn;
   return concludedOn !== undefined && inWindow(concludedOn) ? 'I' : undefined;
+}
+
+/**
+ * The HRC President's briefing: cases brought to the President's attention since the last
+ * session (an action of the rules' types decided in the window: section I), and cases of earlier
+ * briefings with a development in it (section II). A case never brought to the President's
+ * attention is not the briefing's business: it is neither an entry nor an exclusion.
+ */
+function briefingSectionOf(
+  reported: CaseForReport,
+  rules: PresidentBriefingRules,
+  inWindow: (day: string) => boolean,
+): 'I' | 'II' | undefined {
+  if (reported.includedIn.length > 0) return developedIn(reported, inWindow) ? 'II' : undefined;
+  const brought = reported.actions.some(
+    (action) =>
+      action.status !== 'cancelled' &&
+      rules.broughtToAttentionBy.includes(action.type) &&
+      inWindow(action.decidedOn),
+  );
+  return brought ? 'I' : undefined;
 }
 
 function entryOf(

@@ -2,7 +2,10 @@ import type { CaseForReport } from './case-for-report';
 import { compileReport, summaryOf } from './report-compilation';
 import { annualReportCycleOf } from './reporting-cycle';
 
-const RULES = { reportableOutcomes: ['verified', 'credible-not-verified'] };
+const RULES = {
+  reportableOutcomes: ['verified', 'credible-not-verified'],
+  presidentBriefing: { broughtToAttentionBy: ['hrc-president-good-offices'], verificationRequired: false },
+};
 const ANNUAL = { periodStarts: '05-01', cutOffDaysAfterPeriodEnd: 0 };
 const CYCLE = annualReportCycleOf('2026-11-29', ANNUAL);
 const NEXT = annualReportCycleOf('2027-05-01', ANNUAL);
@@ -207,5 +210,96 @@ describe('the annual report of the Secretary-General, compiled', () => {
     expect(summary).toBe(
       'An organisation was reportedly subjected to travel ban and online harassment, including online.',
     );
+  });
+});
+
+describe("the HRC President's briefing at a session, compiled", () => {
+  const BRIEFING = {
+    kind: 'hrc-president-briefing' as const,
+    periodFrom: '2026-06-01',
+    periodTo: '2026-08-31',
+    cutOff: '2026-08-31',
+    symbol: null,
+  };
+  const goodOffices = (decidedOn: string, status = 'decided') => ({
+    type: 'hrc-president-good-offices',
+    status,
+    decidedOn,
+  });
+
+  it("given cases brought to the President's attention in the period, when compiled, then each is an entry with what was done, under verification or not; a case never brought to the President is not the briefing's business", () => {
+    const brought = reportable({
+      actions: [
+        goodOffices('2026-07-02'),
+        { type: 'private-engagement', status: 'decided', decidedOn: '2026-07-20' },
+      ],
+    });
+    const underVerification = reportable({ verification: null, actions: [goodOffices('2026-08-01')] });
+    const onlyEngaged = reportable();
+    const broughtBefore = reportable({ actions: [goodOffices('2026-05-20')] });
+    const cancelled = reportable({ actions: [goodOffices('2026-07-02', 'cancelled')] });
+
+    const draft = compileReport(
+      [brought, underVerification, onlyEngaged, broughtBefore, cancelled],
+      BRIEFING,
+      RULES,
+    );
+
+    expect(draft.annexI.map((entry) => [entry.caseId, entry.actionsTaken])).toEqual([
+      [brought.caseId, ['hrc-president-good-offices', 'private-engagement']],
+      [underVerification.caseId, ['hrc-president-good-offices']],
+    ]);
+    expect(draft.annexII).toEqual([]);
+    expect(draft.exclusions).toEqual([]);
+  });
+
+  it('given cases brought to the President without consent, flagged, or concluded below the threshold, when compiled, then each is left out with its reason', () => {
+    const withoutConsent = reportable({ publication: 'no', actions: [goodOffices('2026-07-02')] });
+    const flagged = reportable({ protectionFlagged: true, actions: [goodOffices('2026-07-02')] });
+    const rejected = reportable({
+      verification: { outcome: 'rejected', concludedOn: '2026-07-30' },
+      actions: [goodOffices('2026-07-02')],
+    });
+
+    const draft = compileReport([withoutConsent, flagged, rejected], BRIEFING, RULES);
+
+    expect(draft.annexI).toEqual([]);
+    expect(draft.exclusions.map((exclusion) => [exclusion.caseId, exclusion.reason])).toEqual([
+      [withoutConsent.caseId, 'no-publication-consent'],
+      [flagged.caseId, 'protection-risk'],
+      [rejected.caseId, 'verification-below-threshold'],
+    ]);
+  });
+
+  it('given rules that wait for verification, when a case under verification was brought to the President, then it waits for a later briefing', () => {
+    const underVerification = reportable({ verification: null, actions: [goodOffices('2026-08-01')] });
+    const waiting = {
+      ...RULES,
+      presidentBriefing: { ...RULES.presidentBriefing, verificationRequired: true },
+    };
+
+    const draft = compileReport([underVerification], BRIEFING, waiting);
+
+    expect(draft.exclusions.map((exclusion) => exclusion.reason)).toEqual(['not-verified-by-cut-off']);
+  });
+
+  it('given a case of an earlier briefing, when something was done in the period, then it is followed up in section II; otherwise it is not repeated', () => {
+    const earlier = { includedIn: ['HRC/61/briefing'], actions: [goodOffices('2026-03-01')] };
+    const followed = reportable({
+      ...earlier,
+      stateReplies: [{ type: 'information-on-measures-taken', receivedOn: '2026-06-15' }],
+    });
+    const quiet = reportable(earlier);
+
+    const draft = compileReport([followed, quiet], BRIEFING, RULES);
+
+    expect(draft.annexI).toEqual([]);
+    expect(draft.annexII).toEqual([
+      expect.objectContaining({
+        caseId: followed.caseId,
+        actionsTaken: [],
+        stateResponse: { type: 'information-on-measures-taken', receivedOn: '2026-06-15' },
+      }),
+    ]);
   });
 });

@@ -12,10 +12,25 @@ export const EXCLUSION_REASONS = [
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
+/**
+ * What the HRC President's briefing at each session holds (HRC resolution 54/24, para 13): the
+ * cases brought to the President's attention since the last session, and what was done.
+ */
+export interface PresidentBriefingRules {
+  /** The response actions that bring a case to the President's attention (the good offices). */
+  broughtToAttentionBy: readonly string[];
+  /**
+   * Whether a case waits for verification to conclude before it is briefed. When false, a case
+   * under verification is briefed; one concluded with an outcome reports do not rest on is not.
+   */
+  verificationRequired: boolean;
+}
+
 /** The rules of inclusion a version of the reporting policy sets. */
 export interface InclusionRules {
   /** The verification outcomes a report may rest on (e.g. verified, credible-not-verified). */
   reportableOutcomes: readonly string[];
+  presidentBriefing: PresidentBriefingRules;
 }
 
 export type InclusionDecision =
@@ -25,8 +40,10 @@ export type InclusionDecision =
  * Whether a case may appear in a cycle's report, by the rules alone and in this order: scope,
  * protection (no publication while a flag stands), consent to publication (anonymous consent gives
  * an anonymised entry), then verification: concluded by the cut-off, with an outcome the rules
- * accept. A conclusion after the cut-off moves the case to the next cycle. The same rules for
- * every State: nothing here depends on which State it is.
+ * accept. A conclusion after the cut-off moves the case to the next cycle. An HRC President's
+ * briefing does not wait for verification when its rules say so (a case under verification is
+ * briefed; one concluded below the threshold is not). The same rules for every State: nothing
+ * here depends on which State it is.
  */
 export function decideInclusion(
   reported: CaseForReport,
@@ -44,6 +61,13 @@ export function decideInclusion(
     return excluded('protection-risk', 'a protection risk flag withholds the case from any public report');
   if (reported.publication === 'no')
     return excluded('no-publication-consent', 'consent to publication is missing or was withdrawn');
+  const anonymised = reported.publication === 'anonymous';
+  if (
+    cycle.kind === 'hrc-president-briefing' &&
+    !rules.presidentBriefing.verificationRequired &&
+    (!reported.verification || reported.verification.concludedOn > cycle.cutOff)
+  )
+    return { included: true, anonymised };
   if (!reported.verification || reported.scope === null)
     return excluded(
       'not-verified-by-cut-off',
@@ -59,5 +83,5 @@ export function decideInclusion(
       'verification-below-threshold',
       `the outcome of verification (${reported.verification.outcome}) is not one a report rests on`,
     );
-  return { included: true, anonymised: reported.publication === 'anonymous' };
+  return { included: true, anonymised };
 }

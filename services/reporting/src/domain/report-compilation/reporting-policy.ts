@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VERIFICATION_OUTCOMES } from '@reprisals/contracts';
+import { RESPONSE_ACTION_TYPES, VERIFICATION_OUTCOMES } from '@reprisals/contracts';
 import type { InclusionRules } from './report-inclusion';
 import { annualReportCycleOf, type ReportingCycle } from './reporting-cycle';
 
@@ -14,6 +14,10 @@ export const reportingPolicyDocumentSchema = z.strictObject({
   }),
   inclusion: z.strictObject({
     reportableOutcomes: z.array(z.enum(VERIFICATION_OUTCOMES)).min(1),
+  }),
+  presidentBriefing: z.strictObject({
+    broughtToAttentionBy: z.array(z.enum(RESPONSE_ACTION_TYPES)).min(1),
+    verificationRequired: z.boolean(),
   }),
 });
 export type ReportingPolicyDocument = z.infer<typeof reportingPolicyDocumentSchema>;
@@ -31,7 +35,7 @@ export class ReportingPolicy {
   }
 
   get inclusion(): InclusionRules {
-    return this.document.inclusion;
+    return { ...this.document.inclusion, presidentBriefing: this.document.presidentBriefing };
   }
 
   /** The annual report's cycle of the period that contains `day`. */
