@@ -97,6 +97,17 @@ export function describeWalkingSkeleton(mode: string, system: () => SkeletonSyst
         { token: analyst },
       );
       expect(listed.body.cases.map((entry: { caseId: string }) => entry.caseId)).toContain(created.body.id);
+      const byStatus = async (status: string) =>
+        (
+          await call(
+            urlOf('reporting'),
+            'GET',
+            `/reporting/cases?state=${validAllegation.stateConcerned}&status=${status}`,
+            { token: analyst },
+          )
+        ).body.cases.map((entry: { caseId: string }) => entry.caseId);
+      expect(await byStatus('open')).toContain(created.body.id);
+      expect(await byStatus('closed')).not.toContain(created.body.id);
     });
 
     it('given another entity, when it asks any service for the case, then the case does not exist for it', async () => {

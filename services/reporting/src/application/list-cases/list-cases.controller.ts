@@ -8,7 +8,7 @@ import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/securit
 import { ApiProtectedRoute, ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
-import { listCasesQuerySchema, type ListCasesQuery } from './list-cases.query';
+import { CASE_STATUSES, listCasesQuerySchema, type ListCasesQuery } from './list-cases.query';
 
 export interface CaseOverviewView {
   caseId: string;
@@ -18,6 +18,7 @@ export interface CaseOverviewView {
   receivedVia: string | null;
   receivedOn: string | null;
   stage: string | null;
+  status: (typeof CASE_STATUSES)[number];
   protocolVersion: string | null;
   updatedAt: string;
 }
@@ -36,7 +37,7 @@ export class ListCasesController {
   @RequirePermission('case:read')
   @ApiOperation({
     summary:
-      'Cases the caller’s entity leads or holds a share of, for dashboards, by State, stage and reception date',
+      'Cases the caller’s entity leads or holds a share of, for dashboards, by State, stage, status (open or closed) and reception date',
   })
   @ApiZodQuery(listCasesQuerySchema)
   async list(
@@ -52,6 +53,8 @@ export class ListCasesController {
     );
     if (query.state) builder.andWhere('overview.stateConcerned = :state', { state: query.state });
     if (query.stage) builder.andWhere('overview.stage = :stage', { stage: query.stage });
+    if (query.status === 'closed') builder.andWhere("overview.stage = 'closed'");
+    if (query.status === 'open') builder.andWhere("overview.stage IS DISTINCT FROM 'closed'");
     if (query.from) builder.andWhere('overview.receivedOn >= :from', { from: query.from });
     if (query.to) builder.andWhere('overview.receivedOn <= :to', { to: query.to });
     const rows = await builder.orderBy('overview.updatedAt', 'DESC').limit(query.limit).getMany();
@@ -64,6 +67,7 @@ export class ListCasesController {
         receivedVia: row.receivedVia,
         receivedOn: row.receivedOn,
         stage: row.stage,
+        status: row.stage === 'closed' ? 'closed' : 'open',
         protocolVersion: row.protocolVersion,
         updatedAt: row.updatedAt.toISOString(),
       })),
