@@ -24,3 +24,6 @@ export * from './policy-files/yaml-policy-file';
 export * from './policy-files/published-policies';
 export * from './policy-files/policy-versions.reader';
 export * from './audit/refused-step';
+export * from './demo/demo-mode';
+export * from './demo/demo-clock';
+export * from './demo/demo-clock.controller';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ALPHA3_PATTERN, type UnLanguage, type UnState } from './un-state';
 import { loadUnStates } from './un-states.loader';
+import { FICTIONAL_STATES } from './fictional-states';
 
 /**
  * The UN Member States and non-member Observer States, in alpha-3 order, from the shipped list
@@ -10,13 +11,39 @@ export const UN_STATES: readonly UnState[] = loadUnStates();
 
 const BY_ALPHA3: ReadonlyMap<string, UnState> = new Map(UN_STATES.map((state) => [state.alpha3, state]));
 
-/** The State with this ISO 3166-1 alpha-3 code, if it is a UN Member or Observer State. */
+/**
+ * The States this process knows: the UN's, and the fictional ones of a demonstration once the
+ * process admitted them at start (demo mode only). Every lookup below reads it.
+ */
+let registry: { states: readonly UnState[]; byAlpha3: ReadonlyMap<string, UnState> } = {
+  states: UN_STATES,
+  byAlpha3: BY_ALPHA3,
+};
+
+/** Demo mode: the fictional States are known as well (true), or no longer (false). Set once at start. */
+export function admitFictionalStates(admit: boolean): void {
+  const states = admit
+    ? [...UN_STATES, ...FICTIONAL_STATES].sort((a, b) => a.alpha3.localeCompare(b.alpha3))
+    : UN_STATES;
+  registry = { states, byAlpha3: new Map(states.map((state) => [state.alpha3, state])) };
+}
+
+export function fictionalStatesAdmitted(): boolean {
+  return registry.states !== UN_STATES;
+}
+
+/** Every State this process knows, in alpha-3 order: UN_STATES, plus the fictional ones in demo mode. */
+export function knownStates(): readonly UnState[] {
+  return registry.states;
+}
+
+/** The State with this ISO 3166-1 alpha-3 code, if it is a UN Member or Observer State (or, in demo mode, a fictional one). */
 export function findUnState(code: string): UnState | undefined {
-  return BY_ALPHA3.get(code);
+  return registry.byAlpha3.get(code);
 }
 
 export function isUnState(code: string): boolean {
-  return BY_ALPHA3.has(code);
+  return registry.byAlpha3.has(code);
 }
 
 /** The State's short name in `language`, or in English where the list has none in it. */

@@ -40,6 +40,7 @@ import { dispatchProvider } from './infrastructure/dispatch/dispatch.provider';
 import { communicationPoliciesProvider } from './infrastructure/policy/communication-policies';
 import { CommunicationTemplates } from './infrastructure/templates/communication-templates';
 import { CommunicationTimers } from './infrastructure/timers/communication-timers';
+import { FictionalMissionContactsSeeder } from './infrastructure/persistence/fictional-mission-contacts.seeder';
 
 /** State communication: the conversation with each State. Routes under /state-communication. */
 @Module({})
@@ -95,6 +96,7 @@ export class StateCommunicationModule {
         DraftOnResponseActionDecidedHandler,
         StopUnsentCommunicationsHandler,
         StateCommunicationSubscriptions,
+        FictionalMissionContactsSeeder,
       ],
       exports: [CommunicationTimers],
     };

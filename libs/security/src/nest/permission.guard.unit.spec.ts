@@ -115,7 +115,7 @@ describe('PermissionGuard in a Nest application', () => {
     const response = await get('/cases/identities', `Bearer ${await token(['auditor', 'state-liaison'])}`);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ role: 'state-liaison', policyVersion: '6' });
+    expect(await response.json()).toEqual({ role: 'state-liaison', policyVersion: '7' });
   });
 
   it('given no token, when a public route is called, then 200', async () => {

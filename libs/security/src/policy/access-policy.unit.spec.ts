@@ -29,7 +29,7 @@ function policyError(text: string): AccessPolicyError {
 
 describe('AccessPolicy (the policy file)', () => {
   it('loads with a version and grants every permission to at least one role', () => {
-    expect(policy.version).toBe('6');
+    expect(policy.version).toBe('7');
     for (const permission of PERMISSIONS) expect(policy.rolesGranting(permission)).not.toHaveLength(0);
   });
 
@@ -84,7 +84,7 @@ describe('AccessPolicy (the policy file)', () => {
       allowed: true,
       permission: 'case:timeline:read',
       grantedBy: ['auditor', 'state-liaison'],
-      policyVersion: '6',
+      policyVersion: '7',
     });
     expect(policy.decide(both, 'case:erase')).toMatchObject({ allowed: false, grantedBy: [] });
   });

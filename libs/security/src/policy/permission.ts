@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'dead-letter:replay',
   'entity:read',
   'entity:manage',
+  'demo:clock',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -3,7 +3,11 @@ import type { Clock } from '@reprisals/kernel';
 import { MessagingModule, type EventTransport } from '@reprisals/messaging';
 import { createLogger } from '@reprisals/observability';
 import type { DestinationStream, LevelWithSilent } from 'pino';
+import { admitFictionalStates } from '@reprisals/un-states';
 import { createHttpApplication } from '../bootstrap/create-http-application';
+import { DemoClock } from '../demo/demo-clock';
+import { demoModeOf } from '../demo/demo-mode';
+import { DemoModule } from '../demo/demo.module';
 import { PlatformModule } from '../platform.module';
 import type { ServiceModuleFactory } from './service-module.factory';
 
@@ -22,6 +26,8 @@ export interface ServicesApplicationOptions {
   logDestination?: DestinationStream;
   /** Instead of LOG_LEVEL. */
   logLevel?: LevelWithSilent;
+  /** Instead of DEMO_MODE: fictional States and a movable clock (over `clock`, when given). */
+  demoMode?: boolean;
 }
 
 @Module({})
@@ -38,12 +44,17 @@ export async function createServicesApplication(
   const { logDestination, logLevel } = options;
   const logEnv = logLevel ? { ...process.env, LOG_LEVEL: logLevel } : undefined;
   const logged = logDestination !== undefined || logEnv !== undefined;
+  // Demo mode is the process's: its State registry and its one clock, set before any module reads them.
+  const demo = options.demoMode ?? demoModeOf();
+  admitFictionalStates(demo);
+  const demoClock = demo ? new DemoClock(options.clock) : undefined;
+  const clock = demoClock ?? options.clock;
   const root = {
     module: ServicesHostModule,
     imports: [
       PlatformModule.forRoot({
         processName: options.processName,
-        ...(options.clock ? { clock: options.clock } : {}),
+        ...(clock ? { clock } : {}),
         ...(logDestination ? { logDestination } : {}),
         ...(logEnv ? { logEnv } : {}),
       }),
@@ -57,8 +68,13 @@ export async function createServicesApplication(
           : {}),
       }),
       ...options.services.map((register) => register({ databaseUrl: options.databaseUrl })),
+      ...(demoClock ? [DemoModule.forRoot(demoClock)] : []),
     ],
   };
+  if (demo)
+    createLogger(options.processName, logDestination, logEnv).warn(
+      'demo mode: fictional States admitted and the clock movable (PUT /demo/clock); for demonstrations only, never real cases',
+    );
   const app = await createHttpApplication(root, {
     title: `Reprisals case handling: ${options.processName}`,
     description:

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { RequirePermission } from '@reprisals/security';
 import { ApiProtectedRoute, ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
-import { findUnState, UN_STATES } from '@reprisals/un-states';
+import { findUnState, knownStates } from '@reprisals/un-states';
 import { MissionDirectoryRepository } from '../../../infrastructure/persistence/mission-directory.repository';
 import { STATE_COMMUNICATION_DATA_SOURCE } from '../../../infrastructure/persistence/state-communication-data-source';
 import { StateCodeParamPipe } from '../mission-directory.params';
@@ -41,15 +41,15 @@ export class ReadMissionDirectoryController {
       (await this.directory.all(this.dataSource.manager)).map((contact) => [contact.stateCode, contact]),
     );
     const wanted = query.q?.toLowerCase();
-    const missions = UN_STATES.map((state) =>
-      missionDirectoryEntry(state, contacts.get(state.alpha3)),
-    ).filter(
-      (entry) =>
-        (query.placeholder === undefined || entry.placeholder === query.placeholder) &&
-        (wanted === undefined ||
-          entry.code.toLowerCase().includes(wanted) ||
-          entry.name.toLowerCase().includes(wanted)),
-    );
+    const missions = knownStates()
+      .map((state) => missionDirectoryEntry(state, contacts.get(state.alpha3)))
+      .filter(
+        (entry) =>
+          (query.placeholder === undefined || entry.placeholder === query.placeholder) &&
+          (wanted === undefined ||
+            entry.code.toLowerCase().includes(wanted) ||
+            entry.name.toLowerCase().includes(wanted)),
+      );
     return { missions };
   }
 
