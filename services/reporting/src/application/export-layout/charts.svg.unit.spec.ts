@@ -1,4 +1,4 @@
-import { barChartSvg, shareChartSvg } from './report-charts.svg';
+import { barChartSvg, shareChartSvg } from './charts.svg';
 
 const widthsOf = (svg: string): number[] =>
   [...svg.matchAll(/<rect x="\d+" y="\d+" width="(\d+)" height="(?:18|27)"/g)].map((match) =>

@@ -1,6 +1,6 @@
 import type { CompiledReport } from '../../domain/report-compilation/report-compilation';
 import { entriesOf } from './report-export';
-import type { ChartValue } from './report-charts.svg';
+import type { ChartValue } from '../export-layout/charts.svg';
 import { stateLabel, words } from './report-wording';
 
 /** The figures a draft's charts show, from the entries of both annexes. */

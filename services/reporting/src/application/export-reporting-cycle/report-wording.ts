@@ -1,15 +1,10 @@
 import { unStateName } from '@reprisals/un-states';
+import { unDate, words, type Bilingual } from '../export-layout/bilingual';
 import type { ReportEntry } from '../../domain/report-compilation/report-compilation';
 import type { ReportingCycleKind } from '../../domain/report-compilation/reporting-cycle';
 import { entriesOf, type ReportExportSource } from './report-export';
 
-/** A heading in English and French, written `English / Français`. */
-export interface Bilingual {
-  en: string;
-  fr: string;
-}
-
-export const bilingual = (text: Bilingual): string => `${text.en} / ${text.fr}`;
+export { bilingual, words, type Bilingual } from '../export-layout/bilingual';
 
 export const REPORT_HEADINGS = {
   unitedNations: { en: 'United Nations', fr: 'Nations Unies' },
@@ -95,26 +90,11 @@ export function annexTitles(kind: ReportingCycleKind): { annexI: Bilingual; anne
     : { annexI: REPORT_HEADINGS.annexITitle, annexII: REPORT_HEADINGS.annexIITitle };
 }
 
-/** A code in words, first letter capitalised: `travel-ban` gives `Travel ban`. */
-export function words(code: string): string {
-  const spaced = code.replace(/-/g, ' ');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 /** The State's name in English, or its code when the list of UN States does not know it. */
 export const stateLabel = (code: string): string => unStateName(code, 'en') ?? code;
 
 /** A day in the UN's style: 1 May 2026. */
-export function reportDate(day: string): string {
-  const at = new Date(`${day.slice(0, 10)}T00:00:00.000Z`);
-  if (Number.isNaN(at.getTime())) return day;
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(at);
-}
+export const reportDate = unDate;
 
 export function actionsText(actions: readonly string[]): string {
   return actions.length === 0 ? 'None recorded by the cut-off' : actions.map(words).join('; ');

@@ -1,9 +1,12 @@
 import type { ConsentScopes } from '@reprisals/contracts';
+import { hrcMembershipOf, unRegionalGroupOf } from '@reprisals/un-states';
 import type { ReportedAct, ReportedAction, ReportedVictim } from '../report-case/report-case';
 
 /** What cases can be counted by, 0 to 3 at a time. */
 export const STATISTICS_DIMENSIONS = [
   'state',
+  'region',
+  'hrcMember',
   'gender',
   'victimKind',
   'profile',
@@ -56,6 +59,8 @@ type Subject = 'case' | 'victim' | 'act' | 'action';
 
 const SUBJECT_OF: Record<StatisticsDimension, Subject> = {
   state: 'case',
+  region: 'case',
+  hrcMember: 'case',
   year: 'case',
   mechanism: 'case',
   category: 'case',
@@ -145,6 +150,13 @@ function caseValue(counted: CountedCase, dimension: StatisticsDimension): string
   switch (dimension) {
     case 'state':
       return counted.stateConcerned;
+    case 'region':
+      // The UN regional group of the State concerned; `no-group` for Observer and fictional States.
+      return unRegionalGroupOf(counted.stateConcerned);
+    case 'hrcMember':
+      // Whether the State concerned sat on the Human Rights Council in the year the case was
+      // received: member, not-member, or not-recorded for a year whose membership is not shipped.
+      return hrcMembershipOf(counted.stateConcerned, counted.year);
     case 'year':
       return String(counted.year);
     case 'mechanism':
