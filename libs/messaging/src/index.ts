@@ -23,3 +23,4 @@ export * from './nest/messaging.module';
 export * from './nest/service-messaging.module';
 export * from './migrations/1767225600000-create-messaging-tables.migration';
 export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from './messaging-schema';
+export * from './replay';
