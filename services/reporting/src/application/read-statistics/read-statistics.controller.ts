@@ -1,7 +1,9 @@
-import { Controller, Get, Inject, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
+import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import {
@@ -25,8 +27,21 @@ import {
 } from '../../infrastructure/config/statistics-suppression.config';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
 import { casesReceivedInPeriod } from './cases-received-in-period.reader';
-import { readStatisticsQuerySchema, type ReadStatisticsQuery } from './read-statistics.query';
+import {
+  readStatisticsQuerySchema,
+  type ReadStatisticsQuery,
+  type StatisticsFormat,
+} from './read-statistics.query';
 import { statisticsCsv } from './statistics.csv';
+import { statisticsDocx } from './statistics.docx';
+import { statisticsFileName, type StatisticsExportSource } from './statistics-export';
+import { statisticsHtml } from './statistics.html';
+
+const MEDIA_TYPES: Record<Exclude<StatisticsFormat, 'json'>, string> = {
+  csv: 'text/csv; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 /** The figures of a period: cases per group, in total and per year of reception. */
 export interface StatisticsView {
@@ -43,7 +58,12 @@ export interface StatisticsView {
 const DESCRIPTION = [
   'Counts the cases RECEIVED on a day of the period (from and to included; default: the twelve months',
   'up to today), across the whole system whichever entity leads them (HRC resolution 54/24, para 11),',
-  'from categories only. groupBy takes 0 to 3 dimensions: state (State concerned), gender, victimKind,',
+  'from categories only. groupBy takes 0 to 3 dimensions: state (State concerned),',
+  'region (the UN regional group of the State concerned: african, asia-pacific, eastern-european,',
+  'latin-american-caribbean, western-european-others; no-group for the Observer States and States',
+  'that are not UN Member States), hrcMember (whether the State concerned sat on the Human Rights',
+  'Council in the year the case was received: member, not-member, or not-recorded for a year whose',
+  'membership is not shipped, i.e. before 2012 or after the last election recorded), gender, victimKind,',
   'profile, actType, online, mechanism, category (para 4), anonymity (current consent to publish:',
   'named, anonymous or no), perpetrator, verificationOutcome (pending until concluded), responseAction',
   '(the types decided and not cancelled; none), replyStatus (replied, deadline-missed, awaiting, none)',
@@ -62,6 +82,13 @@ const DESCRIPTION = [
   'the total leaves every small one anywhere from 1 to T-1. Totals are published; the cells that',
   'would give a small count away are not. Groups with no case are not listed.',
   'format=csv: one row per group, columns: the dimensions in the order asked, then `cases`.',
+  'format=html: a standalone page (no script) with headings in English and French, the period, the',
+  'threshold, numbered notes, the tables, and four charts as inline SVG (cases per year, by act type,',
+  'by region, replies of States), drawn from the published counts only: a count shown as "<T" or',
+  '"suppressed" is never drawn, and the caption lists the bars left out. format=docx: the same in the',
+  'layout of a UN report (numbered paragraphs, annex tables with header rows repeated on every page).',
+  'csv, html and docx come as attachments named case-statistics-<from>-<to>.<format>; no case id or',
+  'identity is in them, and each is audited (statistics:read, target statistics:<from>:<to>:<format>).',
 ].join(' ');
 
 @ApiTags('reporting')
@@ -73,6 +100,7 @@ export class ReadStatisticsController {
     @InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(STATISTICS_SUPPRESSION) private readonly suppression: StatisticsSuppressionConfig,
+    private readonly audit: AuditTrail,
   ) {}
 
   @Get()
@@ -82,25 +110,54 @@ export class ReadStatisticsController {
     description: DESCRIPTION,
   })
   @ApiZodQuery(readStatisticsQuerySchema)
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', ...Object.values(MEDIA_TYPES))
   @ApiOkResponse({
     description:
-      'JSON: { period, groupBy, suppression, total, groups, years }. CSV: an attachment named case-statistics-<from>-<to>.csv',
+      'JSON: { period, groupBy, suppression, total, groups, years }. CSV, HTML, DOCX: an attachment named case-statistics-<from>-<to>.<format>',
   })
   async read(
     @Query(new ZodValidationPipe(readStatisticsQuerySchema)) query: ReadStatisticsQuery,
-    @ActingAs('statistics:read') _user: ActingUser,
+    @ActingAs('statistics:read') user: ActingUser,
+    @Req() request: IncomingMessage,
   ): Promise<StatisticsView | StreamableFile> {
-    const period = dayPeriodAsked(query, this.clock.now().toISOString().slice(0, 10));
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const period = dayPeriodAsked(query, today);
     const groupBy = query.groupBy ?? [];
     const { threshold } = this.suppression;
-    const counts = countCases(await casesReceivedInPeriod(this.dataSource, period), groupBy);
-    const published = publishCounts(counts, threshold);
-    if (query.format === 'csv')
-      return new StreamableFile(Buffer.from(statisticsCsv(groupBy, published.groups), 'utf8'), {
-        type: 'text/csv; charset=utf-8',
-        disposition: `attachment; filename="case-statistics-${period.from}-${period.to}.csv"`,
+    const cases = await casesReceivedInPeriod(this.dataSource, period);
+    const published = publishCounts(countCases(cases, groupBy), threshold);
+    if (query.format !== 'json') {
+      const { format } = query;
+      // Each chart is counted and its small counts hidden on its own, as a request by its dimension would be.
+      const chart = (dimension: StatisticsDimension) =>
+        publishCounts(countCases(cases, [dimension]), threshold);
+      const source: StatisticsExportSource = {
+        period,
+        groupBy,
+        threshold,
+        madeOn: today,
+        counts: published,
+        charts: { byActType: chart('actType'), byRegion: chart('region'), byReply: chart('replyStatus') },
+      };
+      const content =
+        format === 'csv'
+          ? Buffer.from(statisticsCsv(groupBy, published.groups), 'utf8')
+          : format === 'html'
+            ? Buffer.from(statisticsHtml(source), 'utf8')
+            : await statisticsDocx(source);
+      await this.audit.recordNow({
+        ...actingUserAudit(user),
+        ...requestAuditContext(request),
+        action: 'statistics:read',
+        target: `statistics:${period.from}:${period.to}:${format}`,
+        outcome: 'allowed',
       });
+      return new StreamableFile(content, {
+        type: MEDIA_TYPES[format],
+        disposition: `attachment; filename="${statisticsFileName(period, format)}"`,
+        length: content.length,
+      });
+    }
     return {
       period,
       groupBy,

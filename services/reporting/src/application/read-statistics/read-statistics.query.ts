@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { calendarDateSchema } from '@reprisals/contracts';
 import { MAX_DIMENSIONS, STATISTICS_DIMENSIONS } from '../../domain/statistics/statistics-dimensions';
 
+/** The formats statistics are read in: JSON, or a file to download (CSV, HTML, DOCX). */
+export const STATISTICS_FORMATS = ['json', 'csv', 'html', 'docx'] as const;
+export type StatisticsFormat = (typeof STATISTICS_FORMATS)[number];
+
 const KNOWN_DIMENSIONS = `must be one of ${STATISTICS_DIMENSIONS.join(', ')}`;
 
 /** `groupBy=state,gender`: 0 to 3 dimensions, each once (a repeated parameter counts as one list). */
@@ -41,9 +45,11 @@ export const readStatisticsQuerySchema = withDaysInOrder(
         `0 to ${MAX_DIMENSIONS} dimensions, comma-separated, among: ${STATISTICS_DIMENSIONS.join(', ')}`,
       ),
     format: z
-      .enum(['json', 'csv'])
+      .enum(STATISTICS_FORMATS)
       .default('json')
-      .describe('json, or csv: one row per group, the columns being the dimensions asked for and `cases`'),
+      .describe(
+        'json; csv: one row per group, the columns being the dimensions asked for and `cases`; html: a standalone page with the tables and charts as inline SVG; docx: the layout of a UN report',
+      ),
   }),
 );
 export type ReadStatisticsQuery = z.infer<typeof readStatisticsQuerySchema>;
