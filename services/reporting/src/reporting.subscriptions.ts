@@ -4,6 +4,7 @@ import {
   AllegationReceived,
   AuditRecorded,
   CasesLinked,
+  CaseIncludedInReport,
   CASE_COMMUNICATION_EVENTS,
   VERIFICATION_PROTOCOL_EVENTS,
   VerificationCaseOpened,
@@ -70,6 +71,9 @@ export class ReportingSubscriptions implements OnModuleInit {
           this.protocolStep,
         ),
       ),
+      // A finalised report includes the case: finalising writes the step itself, and this keeps it
+      // in a timeline rebuilt from the events (the same event id: written once).
+      subscribe('project-case-included-in-report', CaseIncludedInReport, this.protocolStep),
       // The audit of each case, as every service recorded it.
       ...Object.values(AuditRecorded).map((definition) =>
         subscribe(`project-audit-recorded-${definition.producer}`, definition, this.auditRecorded),

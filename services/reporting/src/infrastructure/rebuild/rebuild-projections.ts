@@ -1,0 +1,279 @@
+import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '@reprisals/audit';
+import { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from '@reprisals/case-access';
+import { SystemClock, type Clock } from '@reprisals/kernel';
+import { silentMessagingLogger, type MessagingLogger, type ReplaySource } from '@reprisals/messaging';
+import {
+  closeServiceDatabase,
+  createServiceDataSource,
+  initializeServiceDatabase,
+  MIGRATIONS_TABLE,
+} from '@reprisals/persistence';
+import type { DataSource } from 'typeorm';
+import {
+  REPORTING_ENTITIES,
+  REPORTING_MIGRATIONS,
+  REPORTING_SCHEMA,
+} from '../persistence/reporting-data-source';
+import { compareProjectionFigures, formatFigures, type FigureRow } from './projection-figures';
+import {
+  assertMovable,
+  assertSameColumns,
+  swapBackPreviousTables,
+  swapInRebuiltTables,
+} from './projection-swap';
+import { PROJECTION_TABLE_NAMES, unclassifiedTables } from './projection-tables';
+import { RebuildRefusedError } from './rebuild-refused.error';
+import { ReplayClock } from './replay-clock';
+import { startReplayConsumer, type ReplayConsumer } from './replay-consumer';
+
+/** The live schema, and where a rebuild builds and where it keeps what it replaced. */
+export const REBUILD_SCHEMAS = {
+  live: REPORTING_SCHEMA,
+  rebuilt: `${REPORTING_SCHEMA}_rebuild`,
+  previous: `${REPORTING_SCHEMA}_previous`,
+} as const;
+
+/** How the running reporting service shows in pg_stat_activity (createServiceDataSource's name). */
+const REPORTING_APPLICATION_NAME = `reprisals-${REPORTING_SCHEMA}`;
+const REBUILD_APPLICATION_NAME = 'reprisals-reporting-rebuild';
+
+export interface RebuildOptions {
+  databaseUrl: string;
+  source: ReplaySource;
+  /** Rebuild and compare, but leave the live tables as they are. */
+  dryRun?: boolean;
+  /** Where the rebuild tells what it does, line by line. */
+  print?: (line: string) => void;
+  /** The consumer's warnings (a handler failing, retried). */
+  logger?: MessagingLogger;
+  /** Progress every this many milliseconds while replaying (default 5 000). */
+  progressIntervalMs?: number;
+  /** When an event carries no time. */
+  clock?: Clock;
+}
+
+export interface RebuildReport {
+  replayed: number;
+  total: number;
+  figures: FigureRow[];
+  swapped: boolean;
+}
+
+/**
+ * Rebuilds reporting's projection tables from the log: a fresh schema with reporting's
+ * migrations, every event from the beginning through reporting's own consumer and subscriptions,
+ * the figures compared, then the rebuilt tables swapped in (one transaction; the replaced ones
+ * kept for one rollback). Reporting must be stopped. Throws RebuildRefusedError, leaving the live
+ * tables untouched, when it cannot be done safely.
+ */
+export async function rebuildReportingProjections(options: RebuildOptions): Promise<RebuildReport> {
+  const print = options.print ?? (() => undefined);
+  const admin = adminDataSource(options.databaseUrl);
+  await admin.initialize();
+  let rebuilt: DataSource | undefined;
+  let consumer: ReplayConsumer | undefined;
+  try {
+    await assertReportingStopped(admin);
+    await assertSchemaExists(admin, REBUILD_SCHEMAS.live);
+    await assertMovable(admin, REBUILD_SCHEMAS.live, PROJECTION_TABLE_NAMES);
+
+    print(`fresh schema ${REBUILD_SCHEMAS.rebuilt}: reporting's migrations`);
+    await admin.query(`DROP SCHEMA IF EXISTS "${REBUILD_SCHEMAS.rebuilt}" CASCADE`);
+    rebuilt = createServiceDataSource({
+      url: options.databaseUrl,
+      schema: REBUILD_SCHEMAS.rebuilt,
+      // As the service's own data source (serviceInfrastructure): its tables, the audit's, case access'.
+      entities: [...REPORTING_ENTITIES, ...AUDIT_ENTITIES, ...CASE_ACCESS_ENTITIES],
+      migrations: [...REPORTING_MIGRATIONS, ...AUDIT_MIGRATIONS, ...CASE_ACCESS_MIGRATIONS],
+      applicationName: REBUILD_APPLICATION_NAME,
+      poolSize: 2,
+    });
+    await initializeServiceDatabase(rebuilt);
+    await assertSameMigrations(admin);
+    const unclassified = unclassifiedTables(await tablesOf(admin, REBUILD_SCHEMAS.rebuilt));
+    if (unclassified.length > 0)
+      throw new RebuildRefusedError(
+        `reporting has tables neither rebuilt nor kept: ${unclassified.join(', ')} (classify them in projection-tables.ts)`,
+      );
+    await assertMovable(admin, REBUILD_SCHEMAS.rebuilt, PROJECTION_TABLE_NAMES);
+    await assertSameColumns(admin, REBUILD_SCHEMAS.live, REBUILD_SCHEMAS.rebuilt, PROJECTION_TABLE_NAMES);
+
+    const clock = new ReplayClock(options.clock ?? new SystemClock());
+    consumer = await startReplayConsumer({
+      dataSource: rebuilt,
+      clock,
+      logger: options.logger ?? silentMessagingLogger,
+    });
+    const log = await options.source.open(consumer.topics);
+    let replayed = 0;
+    try {
+      if (log.gaps.length > 0)
+        throw new RebuildRefusedError(
+          `the log does not start at the beginning, so a rebuild would lose events: ${log.gaps.join('; ')}`,
+        );
+      print(
+        `replaying ${log.total} event(s) of ${consumer.topics.length} topic(s) from ${options.source.description}`,
+      );
+      if (log.notYetPublished > 0)
+        print(
+          `${log.notYetPublished} event(s) not yet published are left out: reporting receives them when it starts`,
+        );
+      const deadLettered = new Map<string, number>();
+      const interval = options.progressIntervalMs ?? 5_000;
+      let printedAt = Date.now();
+      replayed = await log.replay(
+        async (message) => {
+          clock.moveTo(message.headers);
+          const outcomes = await consumer!.receive(message);
+          if (outcomes.includes('dead-lettered')) {
+            const type = message.headers['ce_type'] ?? 'no type';
+            deadLettered.set(type, (deadLettered.get(type) ?? 0) + 1);
+          }
+        },
+        (count) => {
+          if (Date.now() - printedAt < interval) return;
+          printedAt = Date.now();
+          print(`replayed ${count} / ${log.total}`);
+        },
+      );
+      print(`replayed ${replayed} / ${log.total}`);
+      if (deadLettered.size > 0)
+        throw new RebuildRefusedError(
+          `events the projections could not process (kept in ${REBUILD_SCHEMAS.rebuilt}.dead_letter): ${[
+            ...deadLettered,
+          ]
+            .map(([type, count]) => `${count} ${type}`)
+            .join(', ')}`,
+        );
+    } finally {
+      await log.close();
+    }
+    await consumer.close();
+    consumer = undefined;
+
+    const comparison = await compareProjectionFigures(admin, REBUILD_SCHEMAS.live, REBUILD_SCHEMAS.rebuilt);
+    print('');
+    for (const line of formatFigures(comparison.rows)) print(line);
+    print(
+      `cases whose timeline has another length once rebuilt: ${comparison.casesWithAnotherTimelineLength}`,
+    );
+    print('');
+    if (options.dryRun) {
+      print(
+        `dry run: the live tables are unchanged; the rebuilt ones stay in ${REBUILD_SCHEMAS.rebuilt} until the next rebuild`,
+      );
+      return { replayed, total: log.total, figures: comparison.rows, swapped: false };
+    }
+    await assertReportingStopped(admin);
+    await swapInRebuiltTables(admin, REBUILD_SCHEMAS, PROJECTION_TABLE_NAMES);
+    // Swapped: what is left of the rebuilt schema (its inbox, outbox...) is scratch.
+    try {
+      await closeServiceDatabase(rebuilt);
+      rebuilt = undefined;
+      await admin.query(`DROP SCHEMA IF EXISTS "${REBUILD_SCHEMAS.rebuilt}" CASCADE`);
+    } catch {
+      print(`${REBUILD_SCHEMAS.rebuilt} could not be dropped: the next rebuild drops it`);
+    }
+    print(
+      `swapped in: ${PROJECTION_TABLE_NAMES.join(', ')}; the replaced tables are kept in ${REBUILD_SCHEMAS.previous} (npm run reporting:rebuild -- --rollback puts them back)`,
+    );
+    return { replayed, total: log.total, figures: comparison.rows, swapped: true };
+  } finally {
+    await consumer?.close().catch(() => undefined);
+    if (rebuilt) await closeServiceDatabase(rebuilt).catch(() => undefined);
+    await closeServiceDatabase(admin);
+  }
+}
+
+/** Puts back the projection tables the last rebuild replaced (and keeps the current ones instead). */
+export async function rollBackReportingProjections(options: {
+  databaseUrl: string;
+  print?: (line: string) => void;
+}): Promise<void> {
+  const print = options.print ?? (() => undefined);
+  const admin = adminDataSource(options.databaseUrl);
+  await admin.initialize();
+  try {
+    await assertReportingStopped(admin);
+    await assertSchemaExists(admin, REBUILD_SCHEMAS.previous);
+    await assertMovable(admin, REBUILD_SCHEMAS.live, PROJECTION_TABLE_NAMES);
+    await assertMovable(admin, REBUILD_SCHEMAS.previous, PROJECTION_TABLE_NAMES);
+    await assertSameColumns(admin, REBUILD_SCHEMAS.live, REBUILD_SCHEMAS.previous, PROJECTION_TABLE_NAMES);
+    await swapBackPreviousTables(
+      admin,
+      {
+        live: REBUILD_SCHEMAS.live,
+        previous: REBUILD_SCHEMAS.previous,
+        exchange: `${REPORTING_SCHEMA}_exchange`,
+      },
+      PROJECTION_TABLE_NAMES,
+    );
+    print(
+      `put back the projection tables kept in ${REBUILD_SCHEMAS.previous}; the ones they replaced are kept there instead`,
+    );
+  } finally {
+    await closeServiceDatabase(admin);
+  }
+}
+
+function adminDataSource(url: string): DataSource {
+  return createServiceDataSource({
+    url,
+    schema: REBUILD_SCHEMAS.live,
+    entities: [],
+    migrations: [],
+    applicationName: REBUILD_APPLICATION_NAME,
+    poolSize: 2,
+  });
+}
+
+async function assertReportingStopped(admin: DataSource): Promise<void> {
+  const [row] = await admin.query<Array<{ connections: string }>>(
+    `SELECT count(*) AS "connections" FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = $1`,
+    [REPORTING_APPLICATION_NAME],
+  );
+  if (Number(row?.connections ?? 0) > 0)
+    throw new RebuildRefusedError(
+      'reporting is running (it holds connections to the database): stop it first ' +
+        '(standalone: the whole system; distributed: the reporting process)',
+    );
+}
+
+async function assertSchemaExists(admin: DataSource, schema: string): Promise<void> {
+  const [row] = await admin.query<Array<{ found: boolean }>>(
+    'SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS "found"',
+    [schema],
+  );
+  if (!row?.found) throw new RebuildRefusedError(`there is no ${schema} schema in this database`);
+}
+
+/** The live schema is at the migrations of this version, as the rebuilt one is. */
+async function assertSameMigrations(admin: DataSource): Promise<void> {
+  const namesIn = async (schema: string) =>
+    (
+      await admin.query<Array<{ name: string }>>(
+        `SELECT "name" FROM "${schema}"."${MIGRATIONS_TABLE}" ORDER BY "name"`,
+      )
+    ).map((row) => row.name);
+  const [live, rebuilt] = [await namesIn(REBUILD_SCHEMAS.live), await namesIn(REBUILD_SCHEMAS.rebuilt)];
+  const missing = rebuilt.filter((name) => !live.includes(name));
+  const unknown = live.filter((name) => !rebuilt.includes(name));
+  if (missing.length > 0 || unknown.length > 0)
+    throw new RebuildRefusedError(
+      `${REBUILD_SCHEMAS.live} is not at this version's migrations` +
+        (missing.length > 0
+          ? ` (not applied: ${missing.join(', ')}; start reporting once, then stop it)`
+          : '') +
+        (unknown.length > 0 ? ` (applied by another version: ${unknown.join(', ')})` : ''),
+    );
+}
+
+async function tablesOf(admin: DataSource, schema: string): Promise<string[]> {
+  return (
+    await admin.query<Array<{ table: string }>>(
+      `SELECT tablename AS "table" FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`,
+      [schema],
+    )
+  ).map((row) => row.table);
+}
