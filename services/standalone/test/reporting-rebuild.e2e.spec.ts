@@ -192,6 +192,17 @@ describe('reporting rebuilt from the events, with the system stopped', () => {
     const inclusionRows = await queryRows(url, 'SELECT * FROM reporting.report_inclusion ORDER BY case_id');
     const auditRows = await countRows(url, 'reporting.audit_record');
 
+    // A log that misses events (here: none at all) never replaces the live tables.
+    const emptyReader = new DataSource({ type: 'postgres', url, poolSize: 1 });
+    await emptyReader.initialize();
+    await expect(
+      rebuildReportingProjections({
+        databaseUrl: url,
+        source: new OutboxReplaySource({ dataSource: emptyReader, schemas: [] }),
+      }).finally(() => emptyReader.destroy()),
+    ).rejects.toThrow(/fewer rows once rebuilt in timeline_entry, case_overview/);
+    expect(await countRows(url, 'reporting.timeline_entry')).toBe(timelineRows);
+
     const printed: string[] = [];
     const reader = new DataSource({ type: 'postgres', url, poolSize: 1 });
     await reader.initialize();

@@ -1,13 +1,15 @@
 /**
  * Rebuilds reporting's projection tables from the events, with reporting stopped:
  *
- *   npm run reporting:rebuild [-- --dry-run] [-- --source kafka|outbox] [-- --rollback]
+ *   npm run reporting:rebuild [-- [--dry-run] [--source kafka|outbox] [--accept-fewer-rows]]
+ *   npm run reporting:rebuild -- --rollback
  *
  * Connects as the service does: DATABASE_URL, or else the standalone system's embedded
  * PostgreSQL (started here on its data directory, and stopped at the end). Replays the Kafka
  * topics (distributed mode) or the services' outbox tables (standalone) into a fresh schema,
- * prints the figures live and rebuilt, and swaps the rebuilt projection tables in (not with
- * --dry-run). --rollback puts back the tables the last rebuild replaced.
+ * prints the figures live and rebuilt, and swaps the rebuilt projection tables in, unless
+ * --dry-run, or a projection table would lose rows (a log missing events) without --accept-fewer-rows.
+ * --rollback puts back the tables the last rebuild replaced.
  * Exits 0 when done, 1 when it refused or failed (the live tables untouched), 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
@@ -31,20 +33,22 @@ const print = (line: string): void => {
 };
 
 async function main(): Promise<number> {
-  let values: { 'dry-run'?: boolean; rollback?: boolean; source?: string };
+  let values: { 'dry-run'?: boolean; rollback?: boolean; source?: string; 'accept-fewer-rows'?: boolean };
   try {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
       options: {
         'dry-run': { type: 'boolean' },
         rollback: { type: 'boolean' },
+        'accept-fewer-rows': { type: 'boolean' },
         source: { type: 'string' },
       },
     }));
   } catch (error) {
     process.stderr.write(
       `${error instanceof Error ? error.message : 'bad arguments'}\n` +
-        'usage: npm run reporting:rebuild [-- --dry-run] [-- --source kafka|outbox] [-- --rollback]\n',
+        'usage: npm run reporting:rebuild [-- [--dry-run] [--source kafka|outbox] [--accept-fewer-rows]]\n' +
+        '       npm run reporting:rebuild -- --rollback\n',
     );
     return 2;
   }
@@ -98,6 +102,7 @@ async function main(): Promise<number> {
         databaseUrl,
         source: replaySourceFor(source.kind, { environment: process.env, dataSource: outboxReader, logger }),
         dryRun: values['dry-run'] ?? false,
+        acceptFewerRows: values['accept-fewer-rows'] ?? false,
         print,
         logger,
       });

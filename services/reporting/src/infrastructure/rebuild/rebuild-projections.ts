@@ -50,6 +50,12 @@ export interface RebuildOptions {
   progressIntervalMs?: number;
   /** When an event carries no time. */
   clock?: Clock;
+  /**
+   * Swap in even when a projection table would lose rows. Projections only ever add or update
+   * rows, so fewer rows once rebuilt means the log misses events (another broker, another
+   * database, a topic emptied) unless the live tables hold rows no event explains.
+   */
+  acceptFewerRows?: boolean;
 }
 
 export interface RebuildReport {
@@ -158,6 +164,18 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
       `cases whose timeline has another length once rebuilt: ${comparison.casesWithAnotherTimelineLength}`,
     );
     print('');
+    const shrinking = comparison.rows.filter(
+      (row) => row.figure.startsWith('rows of ') && row.rebuilt < row.live,
+    );
+    if (shrinking.length > 0) {
+      const which = shrinking.map((row) => row.figure.slice('rows of '.length)).join(', ');
+      if (options.dryRun) print(`warning: fewer rows once rebuilt in ${which}: a rebuild would stop here`);
+      else if (!options.acceptFewerRows)
+        throw new RebuildRefusedError(
+          `fewer rows once rebuilt in ${which}: the log misses events (is it the right broker, or database?); ` +
+            `if the live tables hold rows no event explains, run again with --accept-fewer-rows`,
+        );
+    }
     if (options.dryRun) {
       print(
         `dry run: the live tables are unchanged; the rebuilt ones stay in ${REBUILD_SCHEMAS.rebuilt} until the next rebuild`,
