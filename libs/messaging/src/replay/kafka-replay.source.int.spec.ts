@@ -73,6 +73,18 @@ describe('KafkaReplaySource', () => {
       }
   });
 
+  it('given topics under a namespace, when replayed, then it reads the namespaced topics and delivers under the contract names', async () => {
+    const namespace = uniqueName('replay-ns');
+    const topic = uniqueName('replay-contract');
+    await transport.ensureTopics([`${namespace}.${topic}`]);
+    await transport.publish([{ ...message(`${namespace}.${topic}`, 'case-a', 0) }]);
+    const log = await new KafkaReplaySource({ brokers, namespace, logger: recordingLogger() }).open([topic]);
+    const delivered: DeliveredMessage[] = [];
+    await expect(log.replay(async (received) => void delivered.push(received))).resolves.toBe(1);
+    await log.close();
+    expect(delivered.map((received) => received.topic)).toEqual([topic]);
+  });
+
   it('given a deliver that fails, when replayed, then the replay stops with its error', async () => {
     const topic = uniqueName('replay-failing');
     await transport.ensureTopics([topic]);

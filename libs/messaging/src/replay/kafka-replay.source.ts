@@ -13,6 +13,11 @@ export interface KafkaReplaySourceOptions {
   clientId?: string;
   logger?: TransportLogger;
   /**
+   * The namespace the services' transport prefixes topics with (NamespacedTransport), if any:
+   * the topics read are `<namespace>.<topic>`, and messages are delivered under the contract's names.
+   */
+  namespace?: string;
+  /**
    * A replay that receives nothing for this long while partitions are still short of their end
    * fails instead of waiting for ever (a broker gone, a partition without leader). Default 60 s.
    */
@@ -39,7 +44,8 @@ export class KafkaReplaySource implements ReplaySource {
 
   constructor(private readonly options: KafkaReplaySourceOptions) {
     if (options.brokers.length === 0) throw new Error('KafkaReplaySource needs at least one broker address');
-    this.description = `Kafka topics at ${options.brokers.join(',')}`;
+    const namespace = options.namespace ? ` (namespace ${options.namespace})` : '';
+    this.description = `Kafka topics at ${options.brokers.join(',')}${namespace}`;
   }
 
   async open(topics: readonly string[]): Promise<ReplayLog> {
@@ -53,8 +59,12 @@ export class KafkaReplaySource implements ReplaySource {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      const ranges = await endsOf(admin, topics);
-      return new KafkaReplayLog(kafka, admin, ranges, this.options.stallTimeoutMs ?? 60_000);
+      const prefix = this.options.namespace ? `${this.options.namespace}.` : '';
+      const ranges = await endsOf(
+        admin,
+        topics.map((topic) => `${prefix}${topic}`),
+      );
+      return new KafkaReplayLog(kafka, admin, ranges, this.options.stallTimeoutMs ?? 60_000, prefix);
     } catch (error) {
       await admin.disconnect();
       throw error;
@@ -88,6 +98,7 @@ class KafkaReplayLog implements ReplayLog {
     private readonly admin: Admin,
     private readonly ranges: readonly PartitionRange[],
     private readonly stallTimeoutMs: number,
+    private readonly prefix: string,
   ) {
     this.total = ranges.reduce((sum, range) => sum + Number(range.end - range.low), 0);
     this.gaps = ranges
@@ -159,7 +170,8 @@ class KafkaReplayLog implements ReplayLog {
             return;
           }
           try {
-            await deliver(toDeliveredMessage(topic, partition, message));
+            const received = toDeliveredMessage(topic, partition, message);
+            await deliver({ ...received, topic: topic.slice(this.prefix.length) });
           } catch (error) {
             stop(error);
             return;
