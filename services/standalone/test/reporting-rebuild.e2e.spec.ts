@@ -3,13 +3,40 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '@reprisals/kernel';
-import { OutboxReplaySource } from '@reprisals/messaging';
-import { rebuildReportingProjections, STANDALONE_OUTBOX_SCHEMAS } from '@reprisals/reporting';
-import { eventually } from '@reprisals/testing';
+import { IntakeModule } from '@reprisals/intake';
+import {
+  KafkaReplaySource,
+  KafkaTransport,
+  NamespacedTransport,
+  OutboxReplaySource,
+} from '@reprisals/messaging';
+import {
+  rebuildReportingProjections,
+  ReportingModule,
+  STANDALONE_OUTBOX_SCHEMAS,
+} from '@reprisals/reporting';
+import type { ServiceModuleFactory } from '@reprisals/service-platform';
+import { StateCommunicationModule } from '@reprisals/state-communication';
+import {
+  createTestDatabase,
+  eventually,
+  testKafkaBrokers,
+  uniqueId,
+  type TestDatabase,
+} from '@reprisals/testing';
+import { VerificationModule } from '@reprisals/verification';
 import { reportingClient } from './reporting.fixture';
 import { useRestartableSystem } from './restartable-system.fixture';
 import { engagementWith } from './state-communication.fixture';
-import { as, call, countRows, queryRows, validAllegation } from './system.fixture';
+import {
+  as,
+  call,
+  countRows,
+  queryRows,
+  startProcess,
+  validAllegation,
+  type RunningProcess,
+} from './system.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
 /** Counts of 1 are hidden: the smallest threshold that still hides, so that the damage shows. */
@@ -263,5 +290,114 @@ describe('reporting rebuilt from the events, with the system stopped', () => {
       }).finally(() => reader.destroy()),
     ).rejects.toThrow(/reporting is running/);
     expect(await countRows(url, 'reporting.report_case')).toBe(rows);
+  });
+});
+
+describe('reporting rebuilt from the Kafka topics, with the reporting process stopped', () => {
+  const SERVICES: Record<string, ServiceModuleFactory> = {
+    intake: (options) => IntakeModule.register(options),
+    verification: (options) => VerificationModule.register(options),
+    'state-communication': (options) => StateCommunicationModule.register(options),
+    reporting: (options) => ReportingModule.register(options),
+  };
+  const clock = new ManualClock('2026-11-30T09:00:00.000Z');
+  const namespace = uniqueId('rebuild');
+  const running = new Map<string, RunningProcess>();
+  let database: TestDatabase;
+  const start = async (name: string) => {
+    running.set(
+      name,
+      await startProcess({
+        processName: name,
+        services: [SERVICES[name]!],
+        databaseUrl: database.url,
+        clock,
+        transport: new NamespacedTransport(
+          new KafkaTransport({ brokers: testKafkaBrokers(), clientId: `${namespace}-${name}` }),
+          namespace,
+        ),
+      }),
+    );
+  };
+  const urlOf = (name: string) => running.get(name)!.baseUrl;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('reporting_rebuild_kafka');
+    for (const name of Object.keys(SERVICES)) await start(name);
+  });
+  afterAll(async () => {
+    for (const process of running.values()) await process.app.close();
+    await database?.drop();
+  });
+
+  const readReporting = async () => {
+    const token = await as('reporting-analyst', LEAD, 'analyst-1');
+    const listed = await call(urlOf('reporting'), 'GET', '/reporting/cases', token);
+    const cases = (listed.body.cases as Array<{ caseId: string }>).sort((a, b) =>
+      a.caseId.localeCompare(b.caseId),
+    );
+    const timelines: Record<string, unknown> = {};
+    for (const { caseId } of cases)
+      timelines[caseId] = (
+        await call(urlOf('reporting'), 'GET', `/reporting/cases/${caseId}/timeline`, token)
+      ).body;
+    const statistics = (
+      await call(urlOf('reporting'), 'GET', '/reporting/statistics?groupBy=state,year', token)
+    ).body;
+    return { cases, timelines, statistics };
+  };
+
+  it('given cases received over Kafka, when reporting is stopped, its projection damaged and rebuilt from the topics, then its lists, timelines and figures are as before', async () => {
+    const officer = await as('intake-officer', LEAD);
+    const ids: string[] = [];
+    for (const body of [validAllegation, validAllegation, elsewhere]) {
+      const created = await call(urlOf('intake'), 'POST', '/intake/allegations', { ...officer, body });
+      expect(created.status).toBe(201);
+      ids.push(created.body.id as string);
+    }
+    // Reporting has each case, opened by verification too.
+    await eventually(
+      async () => {
+        const rows = await queryRows<{ case_id: string }>(
+          database.url,
+          'SELECT case_id FROM reporting.case_overview WHERE stage IS NOT NULL AND received_on IS NOT NULL',
+        );
+        const reported = await queryRows<{ case_id: string }>(
+          database.url,
+          'SELECT case_id FROM reporting.report_case WHERE received_on IS NOT NULL',
+        );
+        return ids.every(
+          (id) => rows.some((row) => row.case_id === id) && reported.some((row) => row.case_id === id),
+        );
+      },
+      { timeoutMs: 60_000, description: 'every case in reporting' },
+    );
+    const before = await readReporting();
+    expect(before.cases).toHaveLength(3);
+
+    await running.get('reporting')!.app.close();
+    running.delete('reporting');
+    await queryRows(database.url, 'DELETE FROM reporting.report_case WHERE case_id = $1', [ids[0]]);
+    await queryRows(database.url, 'DELETE FROM reporting.timeline_entry WHERE case_id = $1', [ids[2]]);
+
+    const printed: string[] = [];
+    const report = await rebuildReportingProjections({
+      databaseUrl: database.url,
+      source: new KafkaReplaySource({ brokers: testKafkaBrokers(), namespace }),
+      print: (line) => printed.push(line),
+    });
+    expect(report.swapped).toBe(true);
+    expect(report.replayed).toBe(report.total);
+    expect(report.figures.find((row) => row.figure === 'rows of report_case')).toMatchObject({
+      live: 2,
+      rebuilt: 3,
+    });
+    expect(printed.join('\n')).toContain(
+      `from Kafka topics at ${testKafkaBrokers().join(',')} (namespace ${namespace})`,
+    );
+
+    await start('reporting');
+    const after = await readReporting();
+    expect(after).toEqual(before);
   });
 });
