@@ -1,0 +1,121 @@
+// The demonstration lives in infra/, outside every project: this spec runs its fill function as `npm run demo` does.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { DemoRefused, fillDemoData, type DemoSummary } from '../../../infra/demo/fill-demo';
+import { as, call, useStandaloneSystem, validAllegation } from './system.fixture';
+
+describe('outside demo mode', () => {
+  const system = useStandaloneSystem('demo_off');
+  const baseUrl = () => system().running.baseUrl;
+
+  it('refuses a fictional State as any unknown code, naming the field, and has no demo clock', async () => {
+    const refused = await call(baseUrl(), 'POST', '/intake/allegations', {
+      ...(await as('intake-officer')),
+      body: { ...validAllegation, stateConcerned: 'XRU' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toEqual([
+      { field: 'stateConcerned', message: 'is not a UN Member or Observer State (ISO 3166-1 alpha-3)' },
+    ]);
+    expect((await call(baseUrl(), 'GET', '/demo/clock', await as('admin'))).status).toBe(404);
+    expect(
+      (await call(baseUrl(), 'GET', '/state-communication/missions/XRU', await as('admin'))).status,
+    ).toBe(404);
+    // The demonstration itself refuses such a system, and says how to start one.
+    await expect(fillDemoData({ baseUrl: baseUrl(), cases: 2 })).rejects.toThrow(
+      /not in demo mode.*DEMO_MODE=true npm start/,
+    );
+  });
+});
+
+describe('npm run demo on a system in demo mode', () => {
+  beforeAll(() => {
+    process.env['DEMO_MODE'] = 'true';
+  });
+  const system = useStandaloneSystem('demo_on');
+  afterAll(() => {
+    delete process.env['DEMO_MODE'];
+  });
+  const baseUrl = () => system().running.baseUrl;
+  const analyst = () => as('reporting-analyst', 'OHCHR', 'analyst-demo');
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    summary = await fillDemoData({ baseUrl: baseUrl(), cases: 24, seed: 5424 });
+  });
+
+  it('admits the fictional States, their Missions listed with placeholder addresses', async () => {
+    const mission = await call(baseUrl(), 'GET', '/state-communication/missions/XRU', await as('admin'));
+    expect(mission.body).toMatchObject({
+      code: 'XRU',
+      name: 'Ruritania',
+      nameFr: 'Ruritanie',
+      email: 'permanent-mission.xru@example.org',
+      placeholder: true,
+    });
+    expect(Object.keys(summary.byState).every((state) => /^X[A-Z]{2}$/.test(state))).toBe(true);
+    expect(summary.tally.cases).toBe(24);
+  });
+
+  it('leaves a finalised annual report for each of the three past periods with annex I entries, annex II follow-ups, and the current one as a draft', async () => {
+    const cycles = await Promise.all(
+      summary.reports.map(
+        async (report) =>
+          (await call(baseUrl(), 'GET', `/reporting/cycles/${report.id}`, await analyst())).body,
+      ),
+    );
+    expect(cycles.map((cycle) => [cycle.periodFrom, cycle.kind])).toEqual(
+      summary.periods.map((period) => [period.from, 'sg-annual-report']),
+    );
+    for (const cycle of cycles.slice(0, 3)) expect(cycle.draft.annexI.length).toBeGreaterThan(0);
+    expect(cycles.slice(1).some((cycle) => cycle.draft.annexII.length > 0)).toBe(true);
+    expect(summary.reports.map((report) => report.version)).toEqual([1, 1, 1, null]);
+    const html = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/cycles/${summary.reports[0]!.id}/export?format=html`,
+      await analyst(),
+    );
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('Ruritania');
+  });
+
+  it('has States that replied and States whose deadline passed in silence, and the demo clock back at the system time', async () => {
+    expect(summary.tally.replies).toBeGreaterThan(0);
+    expect(summary.tally.missedDeadlines).toBeGreaterThan(0);
+    const metrics = await call(
+      baseUrl(),
+      'GET',
+      `/state-communication/metrics?from=${summary.periods[0]!.from}`,
+      await as('supervisor'),
+    );
+    expect(metrics.status).toBe(200);
+    expect(JSON.stringify(metrics.body)).toMatch(/"deadlinesMissed":[1-9]/);
+    const clock = await call(baseUrl(), 'GET', '/demo/clock', await as('admin'));
+    expect(clock.body.offsetMs).toBe(0);
+  });
+
+  it('refuses to fill the same system twice', async () => {
+    await expect(fillDemoData({ baseUrl: baseUrl(), cases: 2 })).rejects.toThrow(DemoRefused);
+    await expect(fillDemoData({ baseUrl: baseUrl(), cases: 2 })).rejects.toThrow(/filled once only/);
+  });
+
+  it('moves the clock for admins only, audited in every service’s trail', async () => {
+    expect(
+      (await call(baseUrl(), 'PUT', '/demo/clock', { ...(await as('supervisor')), body: { now: null } }))
+        .status,
+    ).toBe(403);
+    const before = new Date(Date.now() - 60_000).toISOString();
+    const moved = await call(baseUrl(), 'PUT', '/demo/clock', {
+      ...(await as('admin')),
+      body: { now: null },
+    });
+    expect(moved.status).toBe(200);
+    const audit = await call(
+      baseUrl(),
+      'GET',
+      `/intake/audit?from=${before}&limit=1000`,
+      await as('auditor'),
+    );
+    expect(JSON.stringify(audit.body)).toContain('PUT /demo/clock#from:');
+  });
+});
