@@ -17,6 +17,9 @@ describe('outside demo mode', () => {
       { field: 'stateConcerned', message: 'is not a UN Member or Observer State (ISO 3166-1 alpha-3)' },
     ]);
     expect((await call(baseUrl(), 'GET', '/demo/clock', await as('admin'))).status).toBe(404);
+    const states = await call(baseUrl(), 'GET', '/intake/states', await as('intake-officer'));
+    expect(states.body.states).toHaveLength(195);
+    expect(states.body.states.map((state: { code: string }) => state.code)).not.toContain('XRU');
     expect(
       (await call(baseUrl(), 'GET', '/state-communication/missions/XRU', await as('admin'))).status,
     ).toBe(404);
@@ -53,6 +56,9 @@ describe('npm run demo on a system in demo mode', () => {
       placeholder: true,
     });
     expect(Object.keys(summary.byState).every((state) => /^X[A-Z]{2}$/.test(state))).toBe(true);
+    // Intake offers them as States an allegation can concern.
+    const states = await call(baseUrl(), 'GET', '/intake/states?language=fr', await as('intake-officer'));
+    expect(states.body.states).toContainEqual(expect.objectContaining({ code: 'XRU', name: 'Ruritanie' }));
     expect(summary.tally.cases).toBe(24);
   });
 

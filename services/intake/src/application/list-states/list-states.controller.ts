@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { RequirePermission } from '@reprisals/security';
 import { ApiProtectedRoute, ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
 import {
-  UN_STATES,
+  fictionalStatesAdmitted,
+  knownStates,
   unLanguageSchema,
   unStateNameOf,
   type UnLanguage,
@@ -32,20 +33,26 @@ export interface UnStatesView {
   states: UnStateView[];
 }
 
-/** The States an allegation can concern, named and ordered for a language; the list never changes at run time. */
-const viewsByLanguage = new Map<UnLanguage, UnStateView[]>();
+/**
+ * The States an allegation can concern, named and ordered for a language: the UN's, and in demo
+ * mode the fictional ones the process admitted at start (the cache is kept per admission).
+ */
+const viewsByLanguage = new Map<string, UnStateView[]>();
 
 function statesIn(language: UnLanguage): UnStateView[] {
-  let views = viewsByLanguage.get(language);
+  const key = `${language}:${fictionalStatesAdmitted()}`;
+  let views = viewsByLanguage.get(key);
   if (!views) {
     const collator = new Intl.Collator(language);
-    views = UN_STATES.map((state) => ({
-      code: state.alpha3,
-      alpha2: state.alpha2,
-      status: state.status,
-      name: unStateNameOf(state, language),
-    })).sort((a, b) => collator.compare(a.name, b.name));
-    viewsByLanguage.set(language, views);
+    views = knownStates()
+      .map((state) => ({
+        code: state.alpha3,
+        alpha2: state.alpha2,
+        status: state.status,
+        name: unStateNameOf(state, language),
+      }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    viewsByLanguage.set(key, views);
   }
   return views;
 }
