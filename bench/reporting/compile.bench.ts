@@ -10,6 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { SystemClock } from '@reprisals/kernel';
 import type { Measurement } from '../bench-report';
 import { progress } from '../bench-report';
+import { casesForReport } from '../../services/reporting/src/application/reporting-cycles/cases-for-report.reader';
+import type { CaseForReport } from '../../services/reporting/src/domain/report-compilation/case-for-report';
+import { compileReport } from '../../services/reporting/src/domain/report-compilation/report-compilation';
 import { ReportingCycleCompiler } from '../../services/reporting/src/application/reporting-cycles/reporting-cycle.compiler';
 import type { CompiledReport } from '../../services/reporting/src/domain/report-compilation/report-compilation';
 import { ReportingCycleEntity } from '../../services/reporting/src/infrastructure/persistence/reporting-cycle.entity';
@@ -17,6 +20,7 @@ import {
   loadReportingPolicies,
   ReportingPolicies,
 } from '../../services/reporting/src/infrastructure/policy/reporting-policies';
+import { captureQueries, explainSelects } from './query-plans';
 import type { ReportingService } from './reporting-service';
 
 export interface CompileFigures {
@@ -29,6 +33,9 @@ export interface CompileFigures {
   heapBeforeMb: number;
   rssBeforeMb: number;
   baselineAgrees: boolean;
+  /** One compile's parts, timed apart: the reader's pages, compileReport in memory, the draft's size. */
+  breakdown: { readMs: number; compileMs: number; draftMb: number };
+  plans?: string;
 }
 
 const clock = new SystemClock();
@@ -128,7 +135,7 @@ const SELECTION_SQL = `
 
 export async function benchCompile(
   service: ReportingService,
-  options: { runs: number; previousDay: string; day: string },
+  options: { runs: number; previousDay: string; day: string; explain: boolean },
 ): Promise<CompileFigures> {
   const policies = new ReportingPolicies(loadReportingPolicies());
   const compiler = new ReportingCycleCompiler(service.dataSource, clock, policies);
@@ -180,7 +187,23 @@ export async function benchCompile(
     clearInterval(sampler);
   }
 
-  const rules = policies.get(cycle.policyVersion)!.inclusion.reportableOutcomes;
+  const inclusion = policies.get(cycle.policyVersion)!.inclusion;
+  let started = process.hrtime.bigint();
+  const read: CaseForReport[] = [];
+  for await (const page of casesForReport(service.dataSource, cycle)) read.push(...page);
+  const readMs = Number(process.hrtime.bigint() - started) / 1e6;
+  started = process.hrtime.bigint();
+  const compiled = compileReport(read, cycle, inclusion);
+  const compileMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const draftMb = Buffer.byteLength(JSON.stringify(compiled)) / 1024 / 1024;
+  const plans = options.explain
+    ? await explainSelects(
+        service.dataSource,
+        await captureQueries(service.dataSource, () => compileOnce(service, compiler, cycle.id)),
+      )
+    : undefined;
+
+  const rules = inclusion.reportableOutcomes;
   const parameters = [cycle.periodFrom, cycle.periodTo, cycle.cutOff, cycle.id, rules];
   const baselineRuns: Measurement[] = [];
   let selected: SelectedCase[] = [];
@@ -216,5 +239,7 @@ export async function benchCompile(
     heapBeforeMb: heapBefore / 1024 / 1024,
     rssBeforeMb: rssBefore / 1024 / 1024,
     baselineAgrees,
+    breakdown: { readMs, compileMs, draftMb },
+    ...(plans ? { plans } : {}),
   };
 }

@@ -1,11 +1,11 @@
-import type { IncomingMessage } from 'node:http';
-import type { AuditTrail } from '@reprisals/audit';
 /**
  * GET /reporting/statistics as its controller answers it (cases read, counted by the dimensions
  * asked, small counts hidden), without HTTP. Baseline: the same counts (groups, years and total,
  * before small counts are hidden) by one SQL statement over the same tables, multi-valued
  * dimensions unfolded with jsonb_array_elements and each case counted once per group.
  */
+import type { IncomingMessage } from 'node:http';
+import type { AuditTrail } from '@reprisals/audit';
 import { SystemClock } from '@reprisals/kernel';
 import type { ActingUser } from '@reprisals/security';
 import type { Measurement } from '../bench-report';
@@ -17,6 +17,7 @@ import {
 } from '../../services/reporting/src/application/read-statistics/read-statistics.controller';
 import { countCases } from '../../services/reporting/src/domain/statistics/case-counts';
 import type { StatisticsDimension } from '../../services/reporting/src/domain/statistics/statistics-dimensions';
+import { captureQueries, explainSelects } from './query-plans';
 import type { ReportingService } from './reporting-service';
 
 export interface StatisticsFigures {
@@ -25,6 +26,7 @@ export interface StatisticsFigures {
   ours: Measurement;
   baseline: Measurement;
   baselineAgrees: boolean;
+  plans?: string;
 }
 
 const READER: ActingUser = {
@@ -127,7 +129,7 @@ interface SqlRow {
 
 export async function benchStatistics(
   service: ReportingService,
-  options: { runs: number; from: string; to: string; groupings: StatisticsDimension[][] },
+  options: { runs: number; from: string; to: string; groupings: StatisticsDimension[][]; explain: boolean },
 ): Promise<StatisticsFigures[]> {
   // JSON reads are not audited: no trail is needed for them.
   const noTrail = {} as AuditTrail;
@@ -158,7 +160,20 @@ export async function benchStatistics(
     }
     const baselineAgrees = await agrees(service, options, groupBy, rows);
     const label = groupBy.length > 0 ? groupBy.join(',') : '(none)';
+    // The reader's statement is the same for every grouping: explained once, with the baseline's.
+    const plans =
+      options.explain && figures.length === 0
+        ? await explainSelects(service.dataSource, [
+            ...(await captureQueries(service.dataSource, () =>
+              controller.read(query, READER, { headers: {} } as IncomingMessage),
+            )),
+            { sql, parameters: [options.from, options.to] },
+          ])
+        : options.explain
+          ? await explainSelects(service.dataSource, [{ sql, parameters: [options.from, options.to] }])
+          : undefined;
     figures.push({
+      ...(plans ? { plans } : {}),
       groupBy,
       groups: view!.groups.length,
       ours: { name: `statistics controller, groupBy=${label}`, operations: 1, milliseconds: median(ours) },
