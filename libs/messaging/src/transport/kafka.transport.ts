@@ -127,7 +127,11 @@ export class KafkaTransport implements EventTransport {
     }
   }
 
-  /** Creates each topic and its dead-letter topic (`<topic>.dlq`) unless they exist. */
+  /**
+   * Creates each topic and its dead-letter topic (`<topic>.dlq`) unless they exist. Event topics
+   * keep their records for ever (`retention.ms=-1`): they are the log reporting's projections are
+   * rebuilt from. Dead-letter topics keep the broker's default retention.
+   */
   async ensureTopics(topics: string[]): Promise<void> {
     this.assertOpen();
     const names = [
@@ -139,7 +143,12 @@ export class KafkaTransport implements EventTransport {
     const admin = await this.connectedAdmin();
     // Resolves false (no error) when every topic already exists.
     await admin.createTopics({
-      topics: names.map((topic) => ({ topic, numPartitions: this.partitions, replicationFactor: 1 })),
+      topics: names.map((topic) => ({
+        topic,
+        numPartitions: this.partitions,
+        replicationFactor: 1,
+        configEntries: topic.endsWith('.dlq') ? [] : [{ name: 'retention.ms', value: '-1' }],
+      })),
       waitForLeaders: true,
     });
     await this.awaitLeaders(admin, names);
