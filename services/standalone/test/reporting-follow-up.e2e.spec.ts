@@ -202,6 +202,26 @@ describe('reports that follow their cases: annex II over finalised cycles, and t
     expect(nextDraft.annexII).toEqual([
       expect.objectContaining({ caseId: brought, actionsTaken: ['monitoring'] }),
     ]);
+    // Dashboards follow each case's stage: the case brought to the President is followed up, the
+    // one never brought to the President is closed.
+    await protocol.walk(notBrought, { action: 'close', reason: 'resolved' });
+    const listed = async (query: string) =>
+      eventually(async () => {
+        const answer = await call(baseUrl(), 'GET', `/reporting/cases?${query}`, await analyst());
+        return answer.status === 200
+          ? (answer.body.cases as Array<{ caseId: string; stage: string; status: string }>)
+          : undefined;
+      });
+    await eventually(async () =>
+      (await listed('status=closed')).some((entry) => entry.caseId === notBrought),
+    );
+    expect((await listed('status=closed')).find((entry) => entry.caseId === notBrought)).toMatchObject({
+      stage: 'closed',
+      status: 'closed',
+    });
+    expect((await listed('stage=follow-up&status=open')).map((entry) => entry.caseId)).toContain(brought);
+    expect((await listed('status=open')).map((entry) => entry.caseId)).not.toContain(notBrought);
+
     // A briefing is not an annual report: the case is new to the Secretary-General's next report.
     const annual = await open({ kind: 'sg-annual-report', symbol: 'A/HRC/69/40' });
     const annualDraft = (await compiled(annual.body.id)).draft;

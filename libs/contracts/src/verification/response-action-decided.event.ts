@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent, type DataOf, type EventOf } from '../integration-event';
 import { calendarDateSchema, entityCodeSchema, stateCodeSchema } from '../shared-schemas';
 import { Topics } from '../topics';
+import { PROTOCOL_STAGES } from './verification-case-opened.event';
 import {
   actionNamingSchema,
   actionPrioritySchema,
@@ -33,6 +34,8 @@ export const ResponseActionDecided = defineEvent({
       track: protocolTrackSchema,
       consentOverridden: z.boolean(),
       nextReviewOn: calendarDateSchema,
+      /** The case's stage once the action is decided (absent from events published before it was carried). */
+      stage: z.enum(PROTOCOL_STAGES).optional(),
     })
     .strict(),
 });

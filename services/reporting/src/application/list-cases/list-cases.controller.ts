@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, ApiZodQuery, ZodValidationPipe } from '@reprisals/service-platform';
 import { CaseOverviewEntity } from '../../infrastructure/persistence/case-overview.entity';
+import { ReportCaseEntity } from '../../infrastructure/persistence/report-case.entity';
 import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reporting-data-source';
 import { CASE_STATUSES, listCasesQuerySchema, type ListCasesQuery } from './list-cases.query';
 
@@ -22,6 +23,8 @@ export interface CaseOverviewView {
   protocolVersion: string | null;
   updatedAt: string;
 }
+
+const STAGE = 'COALESCE(report.stage, overview.stage)';
 
 @ApiTags('reporting')
 @ApiBearerAuth()
@@ -51,23 +54,30 @@ export class ListCasesController {
       user.entity,
       this.clock.now(),
     );
+    // The stage: the furthest the protocol's events told of, or the first one before any step.
+    builder
+      .leftJoin(ReportCaseEntity, 'report', 'report.caseId = overview.caseId')
+      .addSelect(STAGE, 'current_stage');
     if (query.state) builder.andWhere('overview.stateConcerned = :state', { state: query.state });
-    if (query.stage) builder.andWhere('overview.stage = :stage', { stage: query.stage });
-    if (query.status === 'closed') builder.andWhere("overview.stage = 'closed'");
-    if (query.status === 'open') builder.andWhere("overview.stage IS DISTINCT FROM 'closed'");
+    if (query.stage) builder.andWhere(`${STAGE} = :stage`, { stage: query.stage });
+    if (query.status === 'closed') builder.andWhere(`${STAGE} = 'closed'`);
+    if (query.status === 'open') builder.andWhere(`${STAGE} IS DISTINCT FROM 'closed'`);
     if (query.from) builder.andWhere('overview.receivedOn >= :from', { from: query.from });
     if (query.to) builder.andWhere('overview.receivedOn <= :to', { to: query.to });
-    const rows = await builder.orderBy('overview.updatedAt', 'DESC').limit(query.limit).getMany();
+    const { entities, raw } = await builder
+      .orderBy('overview.updatedAt', 'DESC')
+      .limit(query.limit)
+      .getRawAndEntities<{ current_stage: string | null }>();
     return {
-      cases: rows.map((row) => ({
+      cases: entities.map((row, index) => ({
         caseId: row.caseId,
         reference: row.reference,
         stateConcerned: row.stateConcerned,
         leadEntity: row.leadEntity,
         receivedVia: row.receivedVia,
         receivedOn: row.receivedOn,
-        stage: row.stage,
-        status: row.stage === 'closed' ? 'closed' : 'open',
+        stage: raw[index]?.current_stage ?? null,
+        status: raw[index]?.current_stage === 'closed' ? 'closed' : 'open',
         protocolVersion: row.protocolVersion,
         updatedAt: row.updatedAt.toISOString(),
       })),

@@ -17,7 +17,7 @@ import {
   riskAssessed,
   verificationConcluded,
 } from '../../domain/report-case/protocol-outcome';
-import type { ReportCaseChange } from '../../domain/report-case/report-case';
+import { reachingStage, type ReportCaseChange } from '../../domain/report-case/report-case';
 import { mergeReportCase } from './report-case.writer';
 
 export type ProtocolOutcomeEvent =
@@ -41,24 +41,27 @@ export class ProjectProtocolOutcomeHandler implements EventHandler<ProtocolOutco
 function changeOf(event: ProtocolOutcomeEvent): ReportCaseChange {
   switch (event.type) {
     case 'CaseScreened':
-      return caseScreened(event.data);
+      return reachingStage(caseScreened(event.data), event.data.stage);
     case 'RiskAssessed':
-      return riskAssessed(event.data);
+      return reachingStage(riskAssessed(event.data), event.data.stage);
     case 'VerificationConcluded':
-      return verificationConcluded(event.data);
+      return reachingStage(verificationConcluded(event.data), event.data.stage);
     case 'ResponseActionApproved':
       return responseActionReported({ id: event.data.responseActionId, status: 'approved' });
     case 'ResponseActionDecided':
-      return responseActionReported({
-        id: event.data.responseActionId,
-        type: event.data.actionType,
-        status: 'decided',
-      });
+      return reachingStage(
+        responseActionReported({
+          id: event.data.responseActionId,
+          type: event.data.actionType,
+          status: 'decided',
+        }),
+        event.data.stage,
+      );
     case 'ResponseActionCancelled':
       return responseActionReported({ id: event.data.responseActionId, status: 'cancelled' });
     case 'ResponseActionCompleted':
       return responseActionReported({ id: event.data.responseActionId, status: 'completed' });
     case 'CaseClosed':
-      return caseClosed();
+      return reachingStage(caseClosed(), 'closed');
   }
 }

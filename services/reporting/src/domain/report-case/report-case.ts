@@ -1,9 +1,13 @@
-import type {
-  AllegationReceivedData,
-  ResponseActionType,
-  StateReplyType,
-  VerificationOutcome,
+import {
+  PROTOCOL_STAGES,
+  type AllegationReceivedData,
+  type ResponseActionType,
+  type StateReplyType,
+  type VerificationOutcome,
 } from '@reprisals/contracts';
+
+/** A stage of the response protocol, registered to closed. */
+export type ProtocolStage = (typeof PROTOCOL_STAGES)[number];
 
 /** A victim as statistics count it: categories, and the case's pseudonym until the data are erased. */
 export type ReportedVictim = Omit<AllegationReceivedData['victims'][number], 'pseudonym'> & {
@@ -74,6 +78,8 @@ export interface ReportCase {
   missedDeadlineCommunicationIds: string[];
   /** Every reply of the State, by the day received (then by id). */
   stateReplies: ReportedReply[];
+  /** The furthest stage of the response protocol the case's events told of (they arrive in any order). */
+  stage: ProtocolStage | null;
   closed: boolean;
   personalDataErased: boolean;
   /** The latest instant of the events applied (never the time they were projected). */
@@ -105,6 +111,7 @@ export function emptyReportCase(caseId: string): ReportCase {
     sentCommunicationIds: [],
     missedDeadlineCommunicationIds: [],
     stateReplies: [],
+    stage: null,
     closed: false,
     personalDataErased: false,
     lastEventAt: null,
@@ -113,6 +120,22 @@ export function emptyReportCase(caseId: string): ReportCase {
 
 /** One event's change to a case, applied at the instant the event happened (ISO 8601, UTC). */
 export type ReportCaseChange = (current: ReportCase, at: string) => ReportCase;
+
+/**
+ * A change that also records the stage the event tells of. The protocol's stages only move on
+ * (registered to closed), so the furthest one known wins whatever order the events arrive in.
+ */
+export const reachingStage =
+  (change: ReportCaseChange, stage: ProtocolStage | undefined): ReportCaseChange =>
+  (current, at) => {
+    const next = change(current, at);
+    if (stage === undefined) return next;
+    const furthest =
+      next.stage !== null && PROTOCOL_STAGES.indexOf(next.stage) >= PROTOCOL_STAGES.indexOf(stage)
+        ? next.stage
+        : stage;
+    return { ...next, stage: furthest };
+  };
 
 /** Applies a change and records the instant of the latest event applied. */
 export function applyToReportCase(current: ReportCase, change: ReportCaseChange, at: string): ReportCase {

@@ -17,7 +17,13 @@ import {
   riskAssessed,
   verificationConcluded,
 } from './protocol-outcome';
-import { applyToReportCase, emptyReportCase, type ReportCase, type ReportCaseChange } from './report-case';
+import {
+  applyToReportCase,
+  emptyReportCase,
+  reachingStage,
+  type ReportCase,
+  type ReportCaseChange,
+} from './report-case';
 import { communicationSent, deadlineMissed, replyReceived } from './state-conversation';
 
 const CASE_ID = '0b7f6a54-2f55-4c38-9d4c-6d1f3a8e2b10';
@@ -207,6 +213,37 @@ describe('a case as statistics count it', () => {
       verificationLateForCycle: '2025-2026',
       responseActions: [{ id: ACTION, type: 'urgent-appeal', status: 'completed', decidedOn: '2026-05-07' }],
     });
+  });
+
+  it('given the protocol’s steps in any order, when applied, then the case is at the furthest stage they told of', () => {
+    const screened: [ReportCaseChange, string] = [
+      reachingStage(
+        caseScreened({ caseId: CASE_ID, inScope: true, stage: 'risk-assessment' }),
+        'risk-assessment',
+      ),
+      '2026-05-03T10:00:00.000Z',
+    ];
+    const decided: [ReportCaseChange, string] = [
+      reachingStage(
+        responseActionReported({ id: ACTION, type: 'monitoring', status: 'decided' }),
+        'follow-up',
+      ),
+      '2026-05-07T10:00:00.000Z',
+    ];
+    const closed: [ReportCaseChange, string] = [
+      reachingStage(caseClosed(), 'closed'),
+      '2026-08-01T10:00:00.000Z',
+    ];
+    // An action decided by an older verification, whose event does not carry the stage.
+    const withoutStage: [ReportCaseChange, string] = [
+      reachingStage(responseActionReported({ id: ACTION, status: 'approved' }), undefined),
+      '2026-05-07T09:00:00.000Z',
+    ];
+
+    expect(replay([screened, decided]).stage).toBe('follow-up');
+    expect(replay([decided, screened]).stage).toBe('follow-up');
+    expect(replay([closed, screened, withoutStage, decided]).stage).toBe('closed');
+    expect(replay([withoutStage]).stage).toBeNull();
   });
 
   it('given a verification step before the allegation, when applied, then a partial row waits for the reception', () => {

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type {
+  ProtocolStage,
   ReportedAct,
   ReportedAction,
   ReportedReply,
@@ -111,6 +112,10 @@ export class ReportCaseEntity {
 
   @Column({ name: 'first_reply_on', type: 'date', nullable: true })
   firstReplyOn!: string | null;
+
+  /** The furthest stage of the response protocol known (a code of PROTOCOL_STAGES). */
+  @Column({ type: 'text', nullable: true })
+  stage!: ProtocolStage | null;
 
   @Column({ type: 'boolean' })
   closed!: boolean;

@@ -1,3 +1,4 @@
+import { AddReportCaseStage1767225835000 } from './migrations/1767225835000-add-report-case-stage.migration';
 import { CreateReportVersions1767225820000 } from './migrations/1767225820000-create-report-versions.migration';
 import { CreateReportingCycles1767225810000 } from './migrations/1767225810000-create-reporting-cycles.migration';
 import { ReportingCycleEntity } from './reporting-cycle.entity';
@@ -44,4 +45,5 @@ export const REPORTING_MIGRATIONS = [
   CreateReportCases1767225800000,
   CreateReportingCycles1767225810000,
   CreateReportVersions1767225820000,
+  AddReportCaseStage1767225835000,
 ];

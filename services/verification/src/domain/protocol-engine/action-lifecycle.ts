@@ -76,6 +76,7 @@ export function decideAction(
         track: current.track,
         consentOverridden: action.consentOverride !== null,
         nextReviewOn: day(nextReview),
+        stage,
       }),
     ],
     timers,
