@@ -69,6 +69,11 @@ describe('reports that follow their cases: annex II over finalised cycles, and t
       symbol: 'A/HRC/63/40',
     });
     expect(first.status).toBe(201);
+    // One annual report per period: a second one for a day of it is refused, naming the first.
+    const again = await open({ kind: 'sg-annual-report', periodFrom: '2027-04-01', periodTo: '2028-03-31' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ reason: 'period-taken' });
+    expect(again.body.message).toContain(first.body.id);
     const firstDraft = (await compiled(first.body.id)).draft;
     expect(caseIdsOf(firstDraft.annexI).sort()).toEqual([engaged.caseId, quiet].sort());
     expect(firstDraft.annexII).toEqual([]);
@@ -196,6 +201,17 @@ describe('reports that follow their cases: annex II over finalised cycles, and t
     const next = await open({ kind: 'hrc-president-briefing', periodTo: '2028-06-30' });
     expect(next.status).toBe(201);
     expect(next.body).toMatchObject({ periodFrom: '2028-06-01', periodTo: '2028-06-30' });
+    // The same briefing opened twice, or one overlapping it: refused, nothing written.
+    const twice = await open({ kind: 'hrc-president-briefing', periodTo: '2028-06-30' });
+    expect(twice.status).toBe(400);
+    expect((twice.body.issues as Array<{ field: string }>).map((issue) => issue.field)).toEqual(['periodTo']);
+    const overlapping = await open({
+      kind: 'hrc-president-briefing',
+      periodFrom: '2028-06-15',
+      periodTo: '2028-07-15',
+    });
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body.reason).toBe('period-taken');
     const nextDraft = (await compiled(next.body.id)).draft;
     expect(nextDraft.annexI).toEqual([]);
     // Followed up: the case with something done since; the other, quiet, is not repeated.

@@ -31,9 +31,8 @@ const annexRows = (entries: readonly ReportEntry[]): string[][] =>
 /**
  * The draft as a standalone HTML5 document (also well-formed XML): the symbol and title, the
  * period and cut-off, the numbered paragraphs, the charts as inline SVG, annex I and annex II as
- * tables, and the cases left out with their reasons. Every value is escaped; no script, no
- * external resource (the page's own policy forbids them). Case ids are not written: this is the
- * public text.
+ * tables. Every value is escaped; no script, no external resource (the page's own policy forbids
+ * them). Neither case ids nor the cases left out are written: this is the public text.
  */
 export function reportHtml(source: ReportExportSource): string {
   const { cycle, draft } = source;

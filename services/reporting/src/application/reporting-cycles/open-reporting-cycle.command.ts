@@ -44,11 +44,8 @@ export const openReportingCycleSchema = z
           message: 'periodFrom and periodTo are given together',
         });
       else if (command.periodTo === undefined && command.kind !== 'sg-annual-report')
-        context.addIssue({
-          code: 'custom',
-          path: [briefing ? 'periodTo' : 'periodFrom'],
-          message: `is required for a ${command.kind}`,
-        });
+        for (const field of briefing ? ['periodTo'] : ['periodFrom', 'periodTo'])
+          context.addIssue({ code: 'custom', path: [field], message: `is required for a ${command.kind}` });
       if (command.periodFrom && command.periodTo && command.periodFrom > command.periodTo)
         context.addIssue({ code: 'custom', path: ['periodTo'], message: 'must not be before periodFrom' });
       if (command.cutOff && command.periodTo && command.cutOff < command.periodTo)

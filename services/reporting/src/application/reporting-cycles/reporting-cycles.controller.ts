@@ -24,7 +24,6 @@ import {
   ApiProtectedRoute,
   ApiZodBody,
   ApiZodQuery,
-  RequestValidationError,
   UuidParamPipe,
   ZodValidationPipe,
 } from '@reprisals/service-platform';
@@ -32,6 +31,7 @@ import { REPORTING_DATA_SOURCE } from '../../infrastructure/persistence/reportin
 import { ReportingCycleEntity } from '../../infrastructure/persistence/reporting-cycle.entity';
 import { ReportingPolicies } from '../../infrastructure/policy/reporting-policies';
 import { openReportingCycleSchema, type OpenReportingCycleCommand } from './open-reporting-cycle.command';
+import { claimCyclePeriod } from './cycle-period';
 import { ReportingCycleCompiler } from './reporting-cycle.compiler';
 import { reportingCycleView, type ReportingCycleView } from './reporting-cycle.view';
 
@@ -71,6 +71,9 @@ export class ReportingCyclesController {
       "Opens a reporting cycle: the Secretary-General's annual report (its period by the rules unless given), an HRC President's briefing or a custom period, compiled under the rules in force",
   })
   @ApiZodBody(openReportingCycleSchema, { kind: 'sg-annual-report', symbol: 'A/HRC/57/60' })
+  @ApiConflictResponse({
+    description: 'An annual report or a briefing covers a day of the period already (`reason`: period-taken)',
+  })
   async open(
     @Body(new ZodValidationPipe(openReportingCycleSchema)) command: OpenReportingCycleCommand,
     @ActingAs('report:compile') user: ActingUser,
@@ -79,18 +82,12 @@ export class ReportingCyclesController {
     const now = this.clock.now();
     const policy = this.policies.inForce(now);
     const annual = policy.annualCycleOf(now.toISOString().slice(0, 10));
-    const periodTo = command.periodTo ?? annual.periodTo;
-    const periodFrom =
-      command.periodFrom ??
-      (command.kind === 'hrc-president-briefing'
-        ? await this.dayAfterLastBriefing(periodTo)
-        : annual.periodFrom);
     const row: ReportingCycleEntity = {
       id: randomUUID(),
       kind: command.kind,
-      periodFrom,
-      periodTo,
-      cutOff: command.cutOff ?? (command.periodTo === undefined ? annual.cutOff : periodTo),
+      periodFrom: command.periodFrom ?? annual.periodFrom,
+      periodTo: command.periodTo ?? annual.periodTo,
+      cutOff: command.cutOff ?? command.periodTo ?? annual.cutOff,
       symbol: command.symbol ?? null,
       policyVersion: policy.version,
       jobState: 'not-compiled',
@@ -102,31 +99,18 @@ export class ReportingCyclesController {
       updatedAt: now,
     };
     await this.dataSource.transaction(async (manager) => {
+      Object.assign(
+        row,
+        await claimCyclePeriod(manager, command.kind, {
+          // A briefing without its first day follows the last briefing.
+          periodFrom: command.kind === 'hrc-president-briefing' ? command.periodFrom : row.periodFrom,
+          periodTo: row.periodTo,
+        }),
+      );
       await manager.getRepository(ReportingCycleEntity).insert(row);
       await this.audit.record(manager, this.auditEntry(user, request, `reporting-cycle:${row.id}:opened`));
     });
     return reportingCycleView(row, true);
-  }
-
-  /** A briefing covers the days since the last session's briefing: the day after its period. */
-  private async dayAfterLastBriefing(periodTo: string): Promise<string> {
-    const last = await this.dataSource
-      .getRepository(ReportingCycleEntity)
-      .createQueryBuilder('cycle')
-      .where('cycle.kind = :kind AND cycle.periodTo < :periodTo', {
-        kind: 'hrc-president-briefing',
-        periodTo,
-      })
-      .orderBy('cycle.periodTo', 'DESC')
-      .getOne();
-    if (!last)
-      throw new RequestValidationError([
-        {
-          field: 'periodFrom',
-          message: 'is required for the first briefing (no earlier briefing to follow)',
-        },
-      ]);
-    return new Date(Date.parse(last.periodTo) + 86_400_000).toISOString().slice(0, 10);
   }
 
   @Get()

@@ -260,14 +260,25 @@ describe("the HRC President's briefing at a session, compiled", () => {
       verification: { outcome: 'rejected', concludedOn: '2026-07-30' },
       actions: [goodOffices('2026-07-02')],
     });
+    const rejectedAfterCutOff = reportable({
+      verification: { outcome: 'falsely-attributed', concludedOn: '2026-09-05' },
+      actions: [goodOffices('2026-07-02')],
+    });
+    const notScreened = reportable({ scope: null, verification: null, actions: [goodOffices('2026-07-02')] });
 
-    const draft = compileReport([withoutConsent, flagged, rejected], BRIEFING, RULES);
+    const draft = compileReport(
+      [withoutConsent, flagged, rejected, rejectedAfterCutOff, notScreened],
+      BRIEFING,
+      RULES,
+    );
 
     expect(draft.annexI).toEqual([]);
     expect(draft.exclusions.map((exclusion) => [exclusion.caseId, exclusion.reason])).toEqual([
       [withoutConsent.caseId, 'no-publication-consent'],
       [flagged.caseId, 'protection-risk'],
       [rejected.caseId, 'verification-below-threshold'],
+      [rejectedAfterCutOff.caseId, 'verification-below-threshold'],
+      [notScreened.caseId, 'not-verified-by-cut-off'],
     ]);
   });
 

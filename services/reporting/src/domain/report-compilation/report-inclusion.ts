@@ -41,9 +41,10 @@ export type InclusionDecision =
  * protection (no publication while a flag stands), consent to publication (anonymous consent gives
  * an anonymised entry), then verification: concluded by the cut-off, with an outcome the rules
  * accept. A conclusion after the cut-off moves the case to the next cycle. An HRC President's
- * briefing does not wait for verification when its rules say so (a case under verification is
- * briefed; one concluded below the threshold is not). The same rules for every State: nothing
- * here depends on which State it is.
+ * briefing does not wait for verification when its rules say so: a case screened in scope and
+ * under verification is briefed; one concluded below the threshold is not, even when that was
+ * concluded after the cut-off. The same rules for every State: nothing here depends on which
+ * State it is.
  */
 export function decideInclusion(
   reported: CaseForReport,
@@ -62,12 +63,18 @@ export function decideInclusion(
   if (reported.publication === 'no')
     return excluded('no-publication-consent', 'consent to publication is missing or was withdrawn');
   const anonymised = reported.publication === 'anonymous';
-  if (
-    cycle.kind === 'hrc-president-briefing' &&
-    !rules.presidentBriefing.verificationRequired &&
-    (!reported.verification || reported.verification.concludedOn > cycle.cutOff)
-  )
+  if (cycle.kind === 'hrc-president-briefing' && !rules.presidentBriefing.verificationRequired) {
+    if (reported.scope !== 'in')
+      return excluded('not-verified-by-cut-off', 'screening has not found the allegation within scope yet');
+    // Known at the compile, even after the cut-off: a briefing never brings up a case the UN found
+    // it could not stand behind.
+    if (reported.verification && !rules.reportableOutcomes.includes(reported.verification.outcome))
+      return excluded(
+        'verification-below-threshold',
+        `the outcome of verification (${reported.verification.outcome}) is not one a report rests on`,
+      );
     return { included: true, anonymised };
+  }
   if (!reported.verification || reported.scope === null)
     return excluded(
       'not-verified-by-cut-off',
