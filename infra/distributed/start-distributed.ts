@@ -3,12 +3,13 @@
  * (ports 3001-3004, same route prefixes as standalone) on DATABASE_URL. Ctrl-C stops the
  * services (SIGTERM: they stop consuming, flush their relays and close their pools), then
  * the broker only if this script started it (KAFKA_BROKERS, or a broker already answering,
- * is used and left alone).
+ * is used and left alone). DEMO_MODE=true is refused: demo mode is standalone only.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ensureDatabase } from '@reprisals/persistence';
+import { refuseDemoModeWhenDistributed } from '@reprisals/service-platform';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SERVICES = [
@@ -53,6 +54,8 @@ async function waitForHealth(port: number, deadlineMs: number): Promise<boolean>
 }
 
 async function main(): Promise<void> {
+  // Before the broker or any service starts: a demonstration runs standalone only.
+  refuseDemoModeWhenDistributed();
   // A broker given by KAFKA_BROKERS, or one already answering, is someone else's: used, never stopped.
   let brokers = process.env['KAFKA_BROKERS'];
   let startedBroker = false;

@@ -1,6 +1,5 @@
 import { ManualClock } from '@reprisals/kernel';
 import { DemoClock } from './demo-clock';
-import { demoModeOf, DemoModeRefused } from './demo-mode';
 
 describe('the demo clock', () => {
   it('reads the system time until moved, then keeps its offset while the system time runs on', () => {
@@ -22,15 +21,5 @@ describe('the demo clock', () => {
     clock.set(null);
     expect(clock.now().toISOString()).toBe(system.now().toISOString());
     expect(clock.offset()).toBe(0);
-  });
-});
-
-describe('demo mode', () => {
-  it('is off unless DEMO_MODE=true, and refused in production', () => {
-    expect(demoModeOf({})).toBe(false);
-    expect(demoModeOf({ DEMO_MODE: 'false', NODE_ENV: 'production' })).toBe(false);
-    expect(demoModeOf({ DEMO_MODE: 'true', NODE_ENV: 'development' })).toBe(true);
-    expect(() => demoModeOf({ DEMO_MODE: 'true', NODE_ENV: 'production' })).toThrow(DemoModeRefused);
-    expect(() => demoModeOf({ DEMO_MODE: 'yes' })).toThrow(/DEMO_MODE: must be true or false/);
   });
 });

@@ -6,6 +6,7 @@ import type { DestinationStream, LevelWithSilent } from 'pino';
 import { admitFictionalStates } from '@reprisals/un-states';
 import { createHttpApplication } from '../bootstrap/create-http-application';
 import { DemoClock } from '../demo/demo-clock';
+import { keepDemonstrationApart } from '../demo/demo-database';
 import { demoModeOf } from '../demo/demo-mode';
 import { DemoModule } from '../demo/demo.module';
 import { PlatformModule } from '../platform.module';
@@ -26,7 +27,10 @@ export interface ServicesApplicationOptions {
   logDestination?: DestinationStream;
   /** Instead of LOG_LEVEL. */
   logLevel?: LevelWithSilent;
-  /** Instead of DEMO_MODE: fictional States and a movable clock (over `clock`, when given). */
+  /**
+   * Instead of DEMO_MODE: fictional States and a movable clock (over `clock`, when given); refused
+   * as DEMO_MODE=true is (production, SMTP_URL, a database of real cases).
+   */
   demoMode?: boolean;
 }
 
@@ -45,7 +49,9 @@ export async function createServicesApplication(
   const logEnv = logLevel ? { ...process.env, LOG_LEVEL: logLevel } : undefined;
   const logged = logDestination !== undefined || logEnv !== undefined;
   // Demo mode is the process's: its State registry and its one clock, set before any module reads them.
-  const demo = options.demoMode ?? demoModeOf();
+  const demo = demoModeOf(process.env, options.demoMode);
+  // A demonstration and real cases never share a database: checked before any service touches it.
+  await keepDemonstrationApart(options.databaseUrl, demo);
   admitFictionalStates(demo);
   const demoClock = demo ? new DemoClock(options.clock) : undefined;
   const clock = demoClock ?? options.clock;

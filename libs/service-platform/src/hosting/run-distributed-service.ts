@@ -1,6 +1,7 @@
 import { createTransportFromEnvironment } from '@reprisals/messaging';
 import { createLogger } from '@reprisals/observability';
 import { ensureDatabase } from '@reprisals/persistence';
+import { refuseDemoModeWhenDistributed } from '../demo/demo-mode';
 import { createServicesApplication } from './create-services-application';
 import { hostEnvironment } from './host-environment';
 import type { ServiceModuleFactory } from './service-module.factory';
@@ -16,6 +17,7 @@ export interface DistributedServiceOptions {
 
 /** Runs one service as its own process: Kafka between services, PostgreSQL at DATABASE_URL. */
 export async function runDistributedService(options: DistributedServiceOptions): Promise<void> {
+  refuseDemoModeWhenDistributed();
   const logger = createLogger(options.name);
   const environment = hostEnvironment();
   if (!environment.DATABASE_URL) throw new Error('DATABASE_URL is required in distributed mode');
