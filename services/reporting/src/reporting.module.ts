@@ -25,6 +25,21 @@ import { ProjectStateConversationHandler } from './application/project-report-ca
 import { ReadStatisticsController } from './application/read-statistics/read-statistics.controller';
 import { statisticsSuppressionProvider } from './infrastructure/config/statistics-suppression.config';
 
+/**
+ * The handlers of reporting.subscriptions.ts: the module provides them, and a rebuild of the
+ * projections (infrastructure/rebuild) builds the same subscriptions from this same list.
+ */
+export const REPORTING_PROJECTION_HANDLERS = [
+  ProjectAllegationReceivedHandler,
+  ProjectVerificationCaseOpenedHandler,
+  ProjectAuditRecordedHandler,
+  ProjectCasesLinkedHandler,
+  ProjectProtocolStepHandler,
+  ProjectAllegationFactsHandler,
+  ProjectProtocolOutcomeHandler,
+  ProjectStateConversationHandler,
+] as const;
+
 /** Reporting: read models built from every service's events. Routes under /reporting. */
 @Module({})
 export class ReportingModule {
@@ -50,15 +65,8 @@ export class ReportingModule {
         FinaliseReportingCycleController,
       ],
       providers: [
-        ProjectAllegationReceivedHandler,
-        ProjectVerificationCaseOpenedHandler,
-        ProjectAuditRecordedHandler,
+        ...REPORTING_PROJECTION_HANDLERS,
         ReportingSubscriptions,
-        ProjectCasesLinkedHandler,
-        ProjectProtocolStepHandler,
-        ProjectAllegationFactsHandler,
-        ProjectProtocolOutcomeHandler,
-        ProjectStateConversationHandler,
         statisticsSuppressionProvider(),
         // The rules of reports, read and checked at start: a broken file stops the start.
         reportingPoliciesProvider,

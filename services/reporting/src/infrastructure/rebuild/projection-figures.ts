@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { caseAccessFigures } from './case-access-comparison';
 import { PROJECTION_TABLE_NAMES } from './projection-tables';
 
 /** One figure, as the live tables and the rebuilt ones give it. */
@@ -30,8 +31,8 @@ const REPORT_CASE_GROUPS: ReadonlyArray<{ label: string; expression: string }> =
 ];
 
 /**
- * The figures a rebuild is judged by, live beside rebuilt: rows of each projection table, cases of
- * report_case by State, year, verification outcome and reply status, and timeline entries per case
+ * The figures a rebuild is judged by, live beside rebuilt: rows of each projection table, cases
+ * withheld and what their consent allows, cases of report_case by State, year, verification outcome and reply status, and timeline entries per case
  * (cases by id only). Codes and counts: nothing of a person.
  */
 export async function compareProjectionFigures(
@@ -47,6 +48,7 @@ export async function compareProjectionFigures(
       rebuilt: await countOf(dataSource, rebuilt, table),
     });
   }
+  rows.push(...(await caseAccessFigures(dataSource, live, rebuilt)));
   for (const { label, expression } of REPORT_CASE_GROUPS) {
     const counts = await dataSource.query<Array<{ value: string; live: string; rebuilt: string }>>(
       `SELECT coalesce(l."value", r."value") AS "value",

@@ -72,39 +72,120 @@ export async function assertSameColumns(
     );
 }
 
+/** Who must not be running while tables are swapped: reporting, as it shows in pg_stat_activity. */
+export interface SwapGuard {
+  reportingApplicationName: string;
+}
+
+/**
+ * Reporting is not running: no connection under its application name, and (inside a swap's
+ * transaction) no other session holding a lock on a table of its schema, whatever its name.
+ */
+export async function assertReportingStopped(
+  queryable: Pick<EntityManager, 'query'>,
+  schema: string,
+  guard: SwapGuard,
+): Promise<void> {
+  const [row] = await queryable.query<Array<{ connections: string; holders: string }>>(
+    `SELECT (SELECT count(*) FROM pg_stat_activity
+              WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid())
+              AS "connections",
+            (SELECT count(DISTINCT l.pid) FROM pg_locks l
+               JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                AND n.nspname = $2 AND l.pid <> pg_backend_pid()) AS "holders"`,
+    [guard.reportingApplicationName, schema],
+  );
+  if (Number(row?.connections ?? 0) > 0 || Number(row?.holders ?? 0) > 0)
+    throw new RebuildRefusedError(
+      'reporting is running (it holds connections to the database, or its tables): stop it first ' +
+        '(standalone: the whole system; distributed: the reporting process)',
+    );
+}
+
+/**
+ * Where the swap recorded how far reporting had processed the log (its inbox) when the rebuilt
+ * tables went in: a rollback puts the replaced tables back only while that is still so. A record
+ * of the rebuild's own in reporting's schema (classified as kept).
+ */
+export const SWAP_MARK_TABLE = 'projection_swap';
+
+interface InboxMark {
+  records: string;
+  last_processed_at: string | null;
+}
+
 /**
  * Puts the rebuilt tables in place of the live ones, in one transaction: the live ones go to
- * `previous` (replacing what an earlier rebuild left there), the rebuilt ones into `live`.
+ * `previous` (replacing what an earlier rebuild left there), the rebuilt ones into `live`. Refuses
+ * when reporting runs (checked again with the live tables locked), and records how far reporting's
+ * inbox was for a rollback.
  */
 export async function swapInRebuiltTables(
   dataSource: DataSource,
   schemas: { live: string; rebuilt: string; previous: string },
   tables: readonly string[],
+  guard: SwapGuard,
 ): Promise<void> {
   assertDistinct(schemas.live, schemas.rebuilt, schemas.previous);
   // Their planner statistics go with them.
   for (const table of tables) await dataSource.query(`ANALYZE "${schemas.rebuilt}"."${table}"`);
   await dataSource.transaction(async (manager) => {
-    await lockTables(manager, schemas.live, tables);
+    const mark = await lockReporting(manager, schemas.live, tables, guard);
     await manager.query(`DROP SCHEMA IF EXISTS "${schemas.previous}" CASCADE`);
     await manager.query(`CREATE SCHEMA "${schemas.previous}"`);
     await moveTables(manager, tables, schemas.live, schemas.previous);
     await moveTables(manager, tables, schemas.rebuilt, schemas.live);
+    await manager.query(
+      `CREATE TABLE IF NOT EXISTS "${schemas.live}"."${SWAP_MARK_TABLE}" (
+         "swapped_at" TIMESTAMPTZ NOT NULL,
+         "inbox_records" BIGINT NOT NULL,
+         "inbox_last_processed_at" TIMESTAMPTZ NULL
+       )`,
+    );
+    await manager.query(`DELETE FROM "${schemas.live}"."${SWAP_MARK_TABLE}"`);
+    await manager.query(
+      `INSERT INTO "${schemas.live}"."${SWAP_MARK_TABLE}"
+         ("swapped_at", "inbox_records", "inbox_last_processed_at") VALUES (now(), $1, $2)`,
+      [mark.records, mark.last_processed_at],
+    );
   });
 }
 
 /**
  * Puts back the tables the last rebuild replaced, in one transaction; the ones it had put in
- * place take their place in `previous`, so running it again undoes it.
+ * place take their place in `previous`, so running it again undoes it. Refuses once reporting has
+ * processed events after the swap: the tables put back would never get them.
  */
 export async function swapBackPreviousTables(
   dataSource: DataSource,
   schemas: { live: string; previous: string; exchange: string },
   tables: readonly string[],
+  guard: SwapGuard,
 ): Promise<void> {
   assertDistinct(schemas.live, schemas.previous, schemas.exchange);
   await dataSource.transaction(async (manager) => {
-    await lockTables(manager, schemas.live, tables);
+    const now = await lockReporting(manager, schemas.live, tables, guard);
+    const [found] = await manager.query<Array<{ found: string | null }>>(
+      `SELECT to_regclass($1) AS "found"`,
+      [`"${schemas.live}"."${SWAP_MARK_TABLE}"`],
+    );
+    const [swapped] = found?.found
+      ? await manager.query<Array<InboxMark>>(
+          `SELECT "inbox_records"::text AS "records", "inbox_last_processed_at"::text AS "last_processed_at"
+             FROM "${schemas.live}"."${SWAP_MARK_TABLE}"`,
+        )
+      : [];
+    if (!swapped)
+      throw new RebuildRefusedError(
+        `there is no record of how far reporting was when the tables were swapped (${schemas.live}.${SWAP_MARK_TABLE}): ` +
+          'a rollback could lose events; run a new rebuild instead',
+      );
+    if (swapped.records !== now.records || swapped.last_processed_at !== now.last_processed_at)
+      throw new RebuildRefusedError(
+        'reporting has processed events since the rebuilt tables were swapped in, and the tables a rollback ' +
+          'would put back would never get them: run a new rebuild instead',
+      );
     await manager.query(`DROP SCHEMA IF EXISTS "${schemas.exchange}" CASCADE`);
     await manager.query(`CREATE SCHEMA "${schemas.exchange}"`);
     await moveTables(manager, tables, schemas.live, schemas.exchange);
@@ -114,13 +195,41 @@ export async function swapBackPreviousTables(
   });
 }
 
-async function lockTables(manager: EntityManager, schema: string, tables: readonly string[]): Promise<void> {
-  // Waits briefly for readers to finish; a writer still holding them means reporting is running.
-  await manager.query(`SET LOCAL lock_timeout = '10s'`);
-  await manager.query(
-    `LOCK TABLE ${tables.map((table) => `"${schema}"."${table}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+/**
+ * Takes the live projection tables (and stops writes to reporting's inbox) without waiting: a
+ * running reporting holds them, and the swap refuses rather than waits. Then checks again that
+ * reporting is not running, now that nothing can start using the tables before the commit, and
+ * reads how far the inbox is.
+ */
+async function lockReporting(
+  manager: EntityManager,
+  schema: string,
+  tables: readonly string[],
+  guard: SwapGuard,
+): Promise<InboxMark> {
+  try {
+    await manager.query(
+      `LOCK TABLE ${tables.map((table) => `"${schema}"."${table}"`).join(', ')} IN ACCESS EXCLUSIVE MODE NOWAIT`,
+    );
+    await manager.query(`LOCK TABLE "${schema}"."inbox_record" IN SHARE MODE NOWAIT`);
+  } catch (error) {
+    if ((error as { driverError?: { code?: string } }).driverError?.code === LOCK_NOT_AVAILABLE)
+      throw new RebuildRefusedError(
+        `reporting is running (another session holds tables of ${schema}): stop it first ` +
+          '(standalone: the whole system; distributed: the reporting process)',
+      );
+    throw error;
+  }
+  await assertReportingStopped(manager, schema, guard);
+  const [mark] = await manager.query<InboxMark[]>(
+    `SELECT count(*)::text AS "records", max("processed_at")::text AS "last_processed_at"
+       FROM "${schema}"."inbox_record"`,
   );
+  return mark ?? { records: '0', last_processed_at: null };
 }
+
+/** PostgreSQL's lock_not_available: a NOWAIT lock another session holds. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 async function moveTables(
   manager: EntityManager,

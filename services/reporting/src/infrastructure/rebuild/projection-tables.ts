@@ -60,6 +60,12 @@ export const KEPT_TABLES: readonly ClassifiedTable[] = [
   { table: 'inbox_record', writtenBy: 'the consumer: which events each subscription processed' },
   { table: 'dead_letter', writtenBy: 'the consumer: events no subscription could process' },
   { table: 'migrations', writtenBy: 'the migrations applied to the schema' },
+  {
+    table: 'projection_swap',
+    writtenBy:
+      'the rebuild, when it swaps its tables in: how far reporting’s inbox was then, so that a ' +
+      'rollback never puts back tables that would miss the events processed since',
+  },
 ];
 
 export const PROJECTION_TABLE_NAMES: readonly string[] = PROJECTION_TABLES.map(({ table }) => table);

@@ -14,10 +14,13 @@ import {
   REPORTING_MIGRATIONS,
   REPORTING_SCHEMA,
 } from '../persistence/reporting-data-source';
+import { CASE_ACCESS_TABLES, caseAccessLosses, namedCases } from './case-access-comparison';
 import { compareProjectionFigures, formatFigures, type FigureRow } from './projection-figures';
 import {
   assertMovable,
+  assertReportingStopped,
   assertSameColumns,
+  type SwapGuard,
   swapBackPreviousTables,
   swapInRebuiltTables,
 } from './projection-swap';
@@ -36,6 +39,7 @@ export const REBUILD_SCHEMAS = {
 /** How the running reporting service shows in pg_stat_activity (createServiceDataSource's name). */
 const REPORTING_APPLICATION_NAME = `reprisals-${REPORTING_SCHEMA}`;
 const REBUILD_APPLICATION_NAME = 'reprisals-reporting-rebuild';
+const SWAP_GUARD: SwapGuard = { reportingApplicationName: REPORTING_APPLICATION_NAME };
 
 export interface RebuildOptions {
   databaseUrl: string;
@@ -53,7 +57,8 @@ export interface RebuildOptions {
   /**
    * Swap in even when a projection table would lose rows. Projections only ever add or update
    * rows, so fewer rows once rebuilt means the log misses events (another broker, another
-   * database, a topic emptied) unless the live tables hold rows no event explains.
+   * database, a topic emptied) unless the live tables hold rows no event explains. Never applies
+   * to the case access tables (CASE_ACCESS_TABLES): a missing row there reads as "not withheld".
    */
   acceptFewerRows?: boolean;
 }
@@ -79,7 +84,7 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
   let rebuilt: DataSource | undefined;
   let consumer: ReplayConsumer | undefined;
   try {
-    await assertReportingStopped(admin);
+    await assertReportingStopped(admin, REBUILD_SCHEMAS.live, SWAP_GUARD);
     await assertSchemaExists(admin, REBUILD_SCHEMAS.live);
     await assertMovable(admin, REBUILD_SCHEMAS.live, PROJECTION_TABLE_NAMES);
 
@@ -164,26 +169,42 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
       `cases whose timeline has another length once rebuilt: ${comparison.casesWithAnotherTimelineLength}`,
     );
     print('');
-    const shrinking = comparison.rows.filter(
-      (row) => row.figure.startsWith('rows of ') && row.rebuilt < row.live,
-    );
-    if (shrinking.length > 0) {
-      const which = shrinking.map((row) => row.figure.slice('rows of '.length)).join(', ');
-      if (options.dryRun) print(`warning: fewer rows once rebuilt in ${which}: a rebuild would stop here`);
-      else if (!options.acceptFewerRows)
-        throw new RebuildRefusedError(
-          `fewer rows once rebuilt in ${which}: the log misses events (is it the right broker, or database?); ` +
-            `if the live tables hold rows no event explains, run again with --accept-fewer-rows`,
-        );
-    }
+    const refusal = (reason: string): void => {
+      if (options.dryRun) print(`warning: ${reason}: a rebuild would stop here`);
+      else throw new RebuildRefusedError(reason);
+    };
+    const shrinking = comparison.rows
+      .filter((row) => row.figure.startsWith('rows of ') && row.rebuilt < row.live)
+      .map((row) => row.figure.slice('rows of '.length));
+    // A missing row of case access reads as "not shared" but also as "not withheld": never on an operator's word.
+    const shrinkingAccess = shrinking.filter((table) => CASE_ACCESS_TABLES.includes(table));
+    if (shrinking.length > 0 && (!options.acceptFewerRows || shrinkingAccess.length > 0))
+      refusal(
+        `fewer rows once rebuilt in ${shrinking.join(', ')}: the log misses events (is it the right broker, or database?); ` +
+          (shrinkingAccess.length > 0
+            ? `--accept-fewer-rows never applies to ${CASE_ACCESS_TABLES.join(', ')}`
+            : `if the live tables hold rows no event explains, run again with --accept-fewer-rows`),
+      );
+    const losses = await caseAccessLosses(admin, REBUILD_SCHEMAS.live, REBUILD_SCHEMAS.rebuilt);
+    if (losses.protection.length > 0 || losses.consent.length > 0)
+      refusal(
+        'the rebuilt tables would protect cases less than the live ones, so the log misses events ' +
+          '(a broker restored from a backup, a topic recreated?)' +
+          (losses.protection.length > 0
+            ? `; an older protection flag or no longer withheld: case ${namedCases(losses.protection)}`
+            : '') +
+          (losses.consent.length > 0
+            ? `; an older or wider consent: case ${namedCases(losses.consent)}`
+            : ''),
+      );
     if (options.dryRun) {
       print(
         `dry run: the live tables are unchanged; the rebuilt ones stay in ${REBUILD_SCHEMAS.rebuilt} until the next rebuild`,
       );
       return { replayed, total: log.total, figures: comparison.rows, swapped: false };
     }
-    await assertReportingStopped(admin);
-    await swapInRebuiltTables(admin, REBUILD_SCHEMAS, PROJECTION_TABLE_NAMES);
+    await assertReportingStopped(admin, REBUILD_SCHEMAS.live, SWAP_GUARD);
+    await swapInRebuiltTables(admin, REBUILD_SCHEMAS, PROJECTION_TABLE_NAMES, SWAP_GUARD);
     // Swapped: what is left of the rebuilt schema (its inbox, outbox...) is scratch.
     try {
       await closeServiceDatabase(rebuilt);
@@ -212,7 +233,7 @@ export async function rollBackReportingProjections(options: {
   const admin = adminDataSource(options.databaseUrl);
   await admin.initialize();
   try {
-    await assertReportingStopped(admin);
+    await assertReportingStopped(admin, REBUILD_SCHEMAS.live, SWAP_GUARD);
     await assertSchemaExists(admin, REBUILD_SCHEMAS.previous);
     await assertMovable(admin, REBUILD_SCHEMAS.live, PROJECTION_TABLE_NAMES);
     await assertMovable(admin, REBUILD_SCHEMAS.previous, PROJECTION_TABLE_NAMES);
@@ -225,6 +246,7 @@ export async function rollBackReportingProjections(options: {
         exchange: `${REPORTING_SCHEMA}_exchange`,
       },
       PROJECTION_TABLE_NAMES,
+      SWAP_GUARD,
     );
     print(
       `put back the projection tables kept in ${REBUILD_SCHEMAS.previous}; the ones they replaced are kept there instead`,
@@ -243,19 +265,6 @@ function adminDataSource(url: string): DataSource {
     applicationName: REBUILD_APPLICATION_NAME,
     poolSize: 2,
   });
-}
-
-async function assertReportingStopped(admin: DataSource): Promise<void> {
-  const [row] = await admin.query<Array<{ connections: string }>>(
-    `SELECT count(*) AS "connections" FROM pg_stat_activity
-      WHERE datname = current_database() AND application_name = $1`,
-    [REPORTING_APPLICATION_NAME],
-  );
-  if (Number(row?.connections ?? 0) > 0)
-    throw new RebuildRefusedError(
-      'reporting is running (it holds connections to the database): stop it first ' +
-        '(standalone: the whole system; distributed: the reporting process)',
-    );
 }
 
 async function assertSchemaExists(admin: DataSource, schema: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule, type INestApplicationContext, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Clock } from '@reprisals/kernel';
 import {
@@ -11,6 +11,7 @@ import {
   type TransportMessage,
 } from '@reprisals/messaging';
 import type { DataSource } from 'typeorm';
+import { REPORTING_PROJECTION_HANDLERS } from '../../reporting.module';
 import { ReportingSubscriptions } from '../../reporting.subscriptions';
 
 /**
@@ -54,15 +55,17 @@ class ReplayOnlyTransport implements EventTransport {
 @Module({})
 class ReportingReplayModule {
   /**
-   * ReportingSubscriptions with the handlers it is built with, as reporting's module provides
-   * them, and the given messaging: its onModuleInit registers every subscription there.
+   * ReportingSubscriptions with the handlers reporting's module provides (the same list), and the
+   * given messaging: its onModuleInit registers every subscription there.
    */
   static with(messaging: ServiceMessaging): DynamicModule {
-    const parameters = (Reflect.getMetadata('design:paramtypes', ReportingSubscriptions) ?? []) as Type[];
-    const handlers = parameters.filter((parameter) => parameter !== ServiceMessaging);
     return {
       module: ReportingReplayModule,
-      providers: [ReportingSubscriptions, ...handlers, { provide: ServiceMessaging, useValue: messaging }],
+      providers: [
+        ReportingSubscriptions,
+        ...REPORTING_PROJECTION_HANDLERS,
+        { provide: ServiceMessaging, useValue: messaging },
+      ],
     };
   }
 }
