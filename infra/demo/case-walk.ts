@@ -1,5 +1,5 @@
 import type { CaseStory, StoryStep } from './case-stories';
-import type { DemoClient } from './demo-client';
+import { DemoStepFailed, type DemoClient } from './demo-client';
 import { staff } from './demo-cast-of-staff';
 
 /** What the demonstration counts as it goes, for its progress lines and summary. */
@@ -51,7 +51,7 @@ export class CaseWalk {
   ) {}
 
   get id(): string {
-    if (!this.caseId) throw new Error(`case ${this.story.index} was not received`);
+    if (!this.caseId) throw new DemoStepFailed(`case ${this.story.index} was not received`);
     return this.caseId;
   }
 
@@ -262,7 +262,7 @@ export class CaseWalk {
 
   private async approve(view: CaseView): Promise<void> {
     const pending = view.approvals.find((approval) => approval.status === 'pending');
-    if (!pending) throw new Error(`case ${this.story.index}: no approval was asked for`);
+    if (!pending) throw new DemoStepFailed(`case ${this.story.index}: no approval was asked for`);
     await this.client.call(
       staff.supervisor(this.story.lead),
       'POST',

@@ -22,6 +22,14 @@ export class DemoCallFailed extends Error {
   }
 }
 
+/**
+ * A step of the demonstration that did not happen as it expected. The message names the step (a
+ * case by its number, what it waited for), never what the system answered.
+ */
+export class DemoStepFailed extends Error {
+  override readonly name = 'DemoStepFailed';
+}
+
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 /** The route of a path, without its ids nor its query: what an error message may show. */
 export const routeOf = (path: string): string => path.split('?')[0]!.replace(UUID, ':id');
@@ -87,7 +95,13 @@ export class DemoClient {
     }
     const text = await response.text();
     const json = (response.headers.get('content-type') ?? '').includes('json');
-    return { status: response.status, body: text && json ? (JSON.parse(text) as unknown) : text };
+    if (!text || !json) return { status: response.status, body: text };
+    try {
+      return { status: response.status, body: JSON.parse(text) as unknown };
+    } catch {
+      // The parser's message quotes the body, which may hold what a person wrote: never shown.
+      throw new DemoCallFailed(method, routeOf(path), response.status, 'a body labelled JSON is not JSON');
+    }
   }
 
   /** A call that must succeed with `expected` (any 2xx when not given), or DemoCallFailed. */
@@ -111,7 +125,7 @@ export class DemoClient {
       return await eventually(probe, { timeoutMs, intervalMs: 100, description: what });
     } catch (error) {
       if (error instanceof Error && error.cause instanceof DemoCallFailed) throw error.cause;
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+      throw new DemoStepFailed(`Timed out after ${timeoutMs} ms waiting for ${what}`);
     }
   }
 }

@@ -2,10 +2,11 @@
  * `npm run demo [-- --cases N] [--seed S]`: fills the system at DEMO_URL (default
  * http://127.0.0.1:3000), started with DEMO_MODE=true, with a fictional demonstration through
  * its public API, then prints a summary and where to look. Exits 2 when the system cannot be
- * filled (not there, not in demo mode, filled already), 1 when a call fails.
+ * filled (not there, not in demo mode, filled already), 1 when a call fails. What it prints of a
+ * failure never quotes what the system answered.
  */
 import { parseArgs } from 'node:util';
-import { DemoCallFailed } from './demo-client';
+import { describeFailure } from './demo-failure';
 import { describeSummary } from './demo-summary';
 import { DemoRefused, fillDemoData } from './fill-demo';
 
@@ -17,13 +18,22 @@ function positive(name: string, value: string | undefined, fallback: number): nu
   return Number(value);
 }
 
-async function main(): Promise<number> {
+/** The command line's options; a mistake in it is a refusal that quotes the command line only. */
+function optionsOf(args: string[]) {
   try {
-    const { values } = parseArgs({
-      args: process.argv.slice(2),
+    return parseArgs({
+      args,
       strict: true,
       options: { cases: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
+    }).values;
+  } catch (error) {
+    throw new DemoRefused(`${error instanceof Error ? error.message : 'invalid options'}\n${USAGE}`);
+  }
+}
+
+async function main(): Promise<number> {
+  try {
+    const values = optionsOf(process.argv.slice(2));
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -37,14 +47,9 @@ async function main(): Promise<number> {
     process.stdout.write(`${describeSummary(summary)}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof DemoRefused) {
-      process.stderr.write(`demo: ${error.message}\n`);
-      return 2;
-    }
-    const message =
-      error instanceof DemoCallFailed || error instanceof Error ? error.message : 'unexpected failure';
-    process.stderr.write(`demo: failed: ${message}\n`);
-    return 1;
+    const failure = describeFailure(error);
+    process.stderr.write(`${failure.line}\n`);
+    return failure.exitCode;
   }
 }
 
