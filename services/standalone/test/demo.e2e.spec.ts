@@ -1,7 +1,23 @@
 // The demonstration lives in infra/, outside every project: this spec runs its fill function as `npm run demo` does.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DemoRefused, fillDemoData, type DemoSummary } from '../../../infra/demo/fill-demo';
+import { SERVICE_NAMES } from '@reprisals/contracts';
+import { InProcessTransport } from '@reprisals/messaging';
+import { createServicesApplication, DemoModeRefused } from '@reprisals/service-platform';
+import { FICTIONAL_STATES, UN_STATES } from '@reprisals/un-states';
+import { ALL_SERVICES } from '../src/all-services';
 import { as, call, useStandaloneSystem, validAllegation } from './system.fixture';
+
+/** A second process on the database of a running system, as a restart would be; refused before any service starts. */
+const startAgainOn = (databaseUrl: string, demoMode: boolean) =>
+  createServicesApplication({
+    processName: 'standalone',
+    services: ALL_SERVICES,
+    databaseUrl,
+    transport: new InProcessTransport(),
+    quiet: true,
+    demoMode,
+  });
 
 describe('outside demo mode', () => {
   const system = useStandaloneSystem('demo_off');
@@ -26,6 +42,14 @@ describe('outside demo mode', () => {
     // The demonstration itself refuses such a system, and says how to start one.
     await expect(fillDemoData({ baseUrl: baseUrl(), cases: 2 })).rejects.toThrow(
       /not in demo mode.*DEMO_MODE=true npm start/,
+    );
+  });
+
+  it('holds real cases: demo mode is refused on its database, saying to start the demonstration on its own', async () => {
+    const started = startAgainOn(system().database.url, true);
+    await expect(started).rejects.toThrow(DemoModeRefused);
+    await expect(started).rejects.toThrow(
+      /DEMO_MODE=true is refused on this database: it already holds data \(schemas .*intake.*\).*database of its own/,
     );
   });
 });
@@ -112,16 +136,41 @@ describe('npm run demo on a system in demo mode', () => {
     ).toBe(403);
     const before = new Date(Date.now() - 60_000).toISOString();
     const moved = await call(baseUrl(), 'PUT', '/demo/clock', {
-      ...(await as('admin')),
+      ...(await as('admin', 'OHCHR', 'admin-moving-the-clock')),
       body: { now: null },
     });
     expect(moved.status).toBe(200);
-    const audit = await call(
-      baseUrl(),
-      'GET',
-      `/intake/audit?from=${before}&limit=1000`,
-      await as('auditor'),
+    for (const service of SERVICE_NAMES) {
+      const audit = await call(
+        baseUrl(),
+        'GET',
+        `/${service}/audit?from=${before}&actor=admin-moving-the-clock`,
+        await as('auditor'),
+      );
+      expect([service, audit.status]).toEqual([service, 200]);
+      const moves = (audit.body.records as Array<{ action: string; target: string }>).filter((record) =>
+        record.target.startsWith('PUT /demo/clock#from:'),
+      );
+      expect([service, moves.map((record) => record.action)]).toEqual([service, ['demo:clock']]);
+    }
+  });
+
+  it('sends a call for input to every State to the fictional States too, the only ones with cases', async () => {
+    const opened = await call(baseUrl(), 'POST', '/state-communication/calls-for-input', {
+      ...(await as('state-liaison', 'OHCHR', 'state-liaison-demo')),
+      body: { periodFrom: '2031-05-01', periodTo: '2032-04-30' },
+    });
+    expect(opened.status).toBe(201);
+    const recipients = opened.body.recipients.map((line: { stateConcerned: string }) => line.stateConcerned);
+    expect(recipients).toHaveLength(UN_STATES.length + FICTIONAL_STATES.length);
+    expect(recipients).toEqual(expect.arrayContaining(FICTIONAL_STATES.map((state) => state.alpha3)));
+  });
+
+  it('marked its database as a demonstration: a start outside demo mode is refused on it, saying what to do', async () => {
+    const started = startAgainOn(system().database.url, false);
+    await expect(started).rejects.toThrow(DemoModeRefused);
+    await expect(started).rejects.toThrow(
+      /holds a demonstration with fictional data .*starts with DEMO_MODE=true only, never as a real system/,
     );
-    expect(JSON.stringify(audit.body)).toContain('PUT /demo/clock#from:');
   });
 });

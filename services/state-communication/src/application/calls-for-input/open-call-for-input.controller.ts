@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import { ApiProtectedRoute, ApiZodBody, ZodValidationPipe } from '@reprisals/service-platform';
-import { UN_STATES } from '@reprisals/un-states';
+import { knownStates } from '@reprisals/un-states';
 import { draftCallForInput } from '../../domain/call-for-input/call-for-input-steps';
 import { CommunicationRefused } from '../../domain/communication/communication-refused';
 import { CallForInputRepository } from '../../infrastructure/persistence/call-for-input.repository';
@@ -32,7 +32,7 @@ export class OpenCallForInputController {
   @RequirePermission('communication:call-for-input')
   @ApiOperation({
     summary:
-      'Drafts the call for input of a reporting period: one letter per State (every Member and Observer State unless `states` says which), each from its template; a supervisor approves the call, then it is sent',
+      'Drafts the call for input of a reporting period: one letter per State (every Member and Observer State, and the fictional ones in demo mode, unless `states` says which), each from its template; a supervisor approves the call, then it is sent',
   })
   @ApiZodBody(openCallForInputSchema, {
     periodFrom: '2026-05-01',
@@ -70,7 +70,8 @@ export class OpenCallForInputController {
         );
       const id = randomUUID();
       const reference = `CFI-${command.periodFrom}-${command.periodTo}`;
-      const states = [...(command.states ?? UN_STATES.map((state) => state.alpha3))].sort();
+      // Every State the system knows: in demo mode the fictional ones too, the only ones with cases.
+      const states = [...(command.states ?? knownStates().map((state) => state.alpha3))].sort();
       const outcome = draftCallForInput(
         { id, periodFrom: command.periodFrom, periodTo: command.periodTo },
         states.map((stateConcerned) => {
