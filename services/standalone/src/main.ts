@@ -9,8 +9,7 @@ import {
   stopOnSignal,
 } from '@reprisals/service-platform';
 import { ALL_SERVICES } from './all-services';
-
-const DATABASE_NAME = 'reprisals';
+import { standaloneDatabaseName } from './standalone-database';
 
 /**
  * Standalone mode: the four services in one process on port 3000, an embedded PostgreSQL
@@ -26,7 +25,7 @@ async function main(): Promise<void> {
     logger.info('standalone: starting the embedded PostgreSQL');
     embedded = new EmbeddedPostgresServer({ log: (line) => logger.info(line) });
     await embedded.start();
-    databaseUrl = embedded.databaseUrl(DATABASE_NAME);
+    databaseUrl = embedded.databaseUrl(standaloneDatabaseName());
   }
   await ensureDatabase(databaseUrl);
   logger.info({ database: describeDatabaseUrl(databaseUrl) }, 'standalone: database ready');
