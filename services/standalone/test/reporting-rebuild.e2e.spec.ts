@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ManualClock } from '@reprisals/kernel';
 import { IntakeModule } from '@reprisals/intake';
 import {
+  committedOffsets,
   KafkaReplaySource,
   KafkaTransport,
   NamespacedTransport,
@@ -377,6 +378,10 @@ describe('reporting rebuilt from the Kafka topics, with the reporting process st
 
     await running.get('reporting')!.app.close();
     running.delete('reporting');
+    // Where reporting's own consumer group stands: a rebuild reads with a group of its own.
+    const reportingGroup = `${namespace}.reprisals.reporting`;
+    const offsetsBefore = await committedOffsets({ brokers: testKafkaBrokers(), prefix: reportingGroup });
+    expect(Object.keys(offsetsBefore[reportingGroup] ?? {}).length).toBeGreaterThan(0);
     await queryRows(database.url, 'DELETE FROM reporting.report_case WHERE case_id = $1', [ids[0]]);
     await queryRows(database.url, 'DELETE FROM reporting.timeline_entry WHERE case_id = $1', [ids[2]]);
 
@@ -395,6 +400,13 @@ describe('reporting rebuilt from the Kafka topics, with the reporting process st
     expect(printed.join('\n')).toContain(
       `from Kafka topics at ${testKafkaBrokers().join(',')} (namespace ${namespace})`,
     );
+    // Reporting's group was left where it stood, and the replay's own group is gone.
+    expect(await committedOffsets({ brokers: testKafkaBrokers(), prefix: reportingGroup })).toEqual(
+      offsetsBefore,
+    );
+    expect(
+      await committedOffsets({ brokers: testKafkaBrokers(), prefix: `${namespace}.reprisals.replay.` }),
+    ).toEqual({});
 
     await start('reporting');
     const after = await readReporting();

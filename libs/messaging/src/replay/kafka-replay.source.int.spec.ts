@@ -1,3 +1,5 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { committedOffsets } from '../transport/kafka-inspection';
 import { KafkaTransport } from '../transport/kafka.transport';
 import type { DeliveredMessage, TransportMessage } from '../transport/event-transport';
 import { kafkaBrokersForTests, recordingLogger, uniqueName } from '../transport/transport.test-support';
@@ -73,16 +75,52 @@ describe('KafkaReplaySource', () => {
       }
   });
 
-  it('given topics under a namespace, when replayed, then it reads the namespaced topics and delivers under the contract names', async () => {
+  it('given topics under a namespace, when replayed, then it reads the namespaced topics and delivers under the contract names, with a group of its own under the namespace that close() deletes', async () => {
     const namespace = uniqueName('replay-ns');
     const topic = uniqueName('replay-contract');
     await transport.ensureTopics([`${namespace}.${topic}`]);
     await transport.publish([{ ...message(`${namespace}.${topic}`, 'case-a', 0) }]);
     const log = await new KafkaReplaySource({ brokers, namespace, logger: recordingLogger() }).open([topic]);
     const delivered: DeliveredMessage[] = [];
-    await expect(log.replay(async (received) => void delivered.push(received))).resolves.toBe(1);
+    const groupsWhileReplaying: string[] = [];
+    await expect(
+      log.replay(async (received) => {
+        delivered.push(received);
+        groupsWhileReplaying.push(
+          ...Object.keys(await committedOffsets({ brokers, prefix: `${namespace}.reprisals.replay.` })),
+        );
+      }),
+    ).resolves.toBe(1);
     await log.close();
     expect(delivered.map((received) => received.topic)).toEqual([topic]);
+    expect(groupsWhileReplaying).toHaveLength(1);
+    expect(await committedOffsets({ brokers, prefix: namespace })).toEqual({});
+  });
+
+  it('given a partition whose first records were deleted, when opened, then the log names the gap', async () => {
+    const topic = uniqueName('replay-truncated');
+    await transport.ensureTopics([topic]);
+    await transport.publish(batch([topic], 0, 4));
+    const admin = new Kafka({
+      clientId: uniqueName('replay-admin'),
+      brokers,
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await admin.connect();
+    try {
+      const written = (await admin.fetchTopicOffsets(topic)).find(({ high }) => Number(high) >= 2)!;
+      await admin.deleteTopicRecords({ topic, partitions: [{ partition: written.partition, offset: '1' }] });
+    } finally {
+      await admin.disconnect();
+    }
+    const log = await source.open([topic]);
+    await log.close();
+    expect(log.gaps).toEqual([
+      expect.stringMatching(
+        new RegExp(`^${topic} partition \\d+ starts at offset 1 \\(earlier records were deleted\\)$`),
+      ),
+    ]);
+    expect(log.total).toBe(batch([topic], 0, 4).length - 1);
   });
 
   it('given a deliver that fails, when replayed, then the replay stops with its error', async () => {

@@ -36,8 +36,8 @@ patchKafkajsIdleLoop();
 
 /**
  * The Kafka topics, read from offset 0 to the end offsets they had when open() was called, by a
- * consumer group of the replay's own (fresh, committing nothing, deleted afterwards): the
- * services' groups and their positions are left as they are.
+ * consumer group of the replay's own (`[<namespace>.]reprisals.replay.<id>`: fresh, committing
+ * nothing, deleted by close()): the services' groups and their positions are left as they are.
  */
 export class KafkaReplaySource implements ReplaySource {
   readonly description: string;
@@ -124,7 +124,8 @@ class KafkaReplayLog implements ReplayLog {
     const topics = [
       ...new Set(this.ranges.filter((range) => range.end > range.low).map((range) => range.topic)),
     ];
-    this.groupId = `reprisals.replay.${randomUUID()}`;
+    // Under the namespace, as the services' groups are: `<namespace>.reprisals.replay.<id>`.
+    this.groupId = `${this.prefix}reprisals.replay.${randomUUID()}`;
     const consumer = this.kafka.consumer({
       groupId: this.groupId,
       maxWaitTimeInMs: 250,

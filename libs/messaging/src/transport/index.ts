@@ -16,6 +16,7 @@ export { PublishFailedError } from './publish-failed.error';
 export { TransportClosedError } from './transport-closed.error';
 export { stderrTransportLogger, type TransportLogger } from './transport-logger';
 export {
+  committedOffsets,
   consumerProgress,
   readKafkaTopics,
   type ConsumerProgress,

@@ -186,3 +186,25 @@ export async function consumerProgress(options: KafkaInspectionOptions): Promise
     return progress;
   });
 }
+
+/**
+ * The consumer groups whose name starts with `prefix`, each with the offsets it committed, as
+ * `topic|partition` → the next offset it will read: to show a group was left where it was, or is gone.
+ */
+export async function committedOffsets(
+  options: KafkaInspectionOptions,
+): Promise<Record<string, Record<string, string>>> {
+  return withAdmin(inspectionClient(options.brokers), async (admin) => {
+    const groupIds = (await admin.listGroups()).groups
+      .map((group) => group.groupId)
+      .filter((groupId) => groupId.startsWith(options.prefix))
+      .sort();
+    const offsets: Record<string, Record<string, string>> = {};
+    for (const groupId of groupIds) {
+      offsets[groupId] = {};
+      for (const { topic, partitions } of await admin.fetchOffsets({ groupId }))
+        for (const { partition, offset } of partitions) offsets[groupId][`${topic}|${partition}`] = offset;
+    }
+    return offsets;
+  });
+}

@@ -169,17 +169,14 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
       `cases whose timeline has another length once rebuilt: ${comparison.casesWithAnotherTimelineLength}`,
     );
     print('');
-    const refusal = (reason: string): void => {
-      if (options.dryRun) print(`warning: ${reason}: a rebuild would stop here`);
-      else throw new RebuildRefusedError(reason);
-    };
+    const reasons: string[] = [];
     const shrinking = comparison.rows
       .filter((row) => row.figure.startsWith('rows of ') && row.rebuilt < row.live)
       .map((row) => row.figure.slice('rows of '.length));
     // A missing row of case access reads as "not shared" but also as "not withheld": never on an operator's word.
     const shrinkingAccess = shrinking.filter((table) => CASE_ACCESS_TABLES.includes(table));
     if (shrinking.length > 0 && (!options.acceptFewerRows || shrinkingAccess.length > 0))
-      refusal(
+      reasons.push(
         `fewer rows once rebuilt in ${shrinking.join(', ')}: the log misses events (is it the right broker, or database?); ` +
           (shrinkingAccess.length > 0
             ? `--accept-fewer-rows never applies to ${CASE_ACCESS_TABLES.join(', ')}`
@@ -187,7 +184,7 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
       );
     const losses = await caseAccessLosses(admin, REBUILD_SCHEMAS.live, REBUILD_SCHEMAS.rebuilt);
     if (losses.protection.length > 0 || losses.consent.length > 0)
-      refusal(
+      reasons.push(
         'the rebuilt tables would protect cases less than the live ones, so the log misses events ' +
           '(a broker restored from a backup, a topic recreated?)' +
           (losses.protection.length > 0
@@ -197,6 +194,10 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
             ? `; an older or wider consent: case ${namedCases(losses.consent)}`
             : ''),
       );
+    if (reasons.length > 0) {
+      if (!options.dryRun) throw new RebuildRefusedError(reasons.join('; and '));
+      for (const reason of reasons) print(`warning: ${reason}: a rebuild would stop here`);
+    }
     if (options.dryRun) {
       print(
         `dry run: the live tables are unchanged; the rebuilt ones stay in ${REBUILD_SCHEMAS.rebuilt} until the next rebuild`,
