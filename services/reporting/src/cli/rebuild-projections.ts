@@ -8,8 +8,10 @@
  * PostgreSQL (started here on its data directory, and stopped at the end). Replays the Kafka
  * topics (distributed mode) or the services' outbox tables (standalone) into a fresh schema,
  * prints the figures live and rebuilt, and swaps the rebuilt projection tables in, unless
- * --dry-run, or a projection table would lose rows (a log missing events) without --accept-fewer-rows.
- * --rollback puts back the tables the last rebuild replaced.
+ * --dry-run, or a projection table would lose rows (a log missing events) without --accept-fewer-rows
+ * (never enough for the case access tables), or a case would be less protected (an older protection
+ * flag or consent, no longer withheld, a wider consent: the cases are named by id).
+ * --rollback puts back the tables the last rebuild replaced, until reporting processes an event.
  * Exits 0 when done, 1 when it refused or failed (the live tables untouched), 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
