@@ -220,10 +220,12 @@ function replyDocumentOf(fixtures: MatrixFixtures): Promise<string> {
   return sharedReplyDocument;
 }
 
+const CUSTOM_CYCLE = { kind: 'custom', periodFrom: '2026-05-01', periodTo: '2027-04-30' };
+
 /** A reporting cycle of its own (one compile at a time per cycle), opened by the lead's analyst. */
 async function reportingCycle(setUp: MatrixFixtures['setUp']): Promise<string> {
-  return (await setUp('reporting-analyst', 'POST', '/reporting/cycles', { kind: 'sg-annual-report' }))
-    .id as string;
+  // Custom cycles may share days; annual reports may not (one per period).
+  return (await setUp('reporting-analyst', 'POST', '/reporting/cycles', CUSTOM_CYCLE)).id as string;
 }
 
 /** A reporting cycle of its own, compiled (the compile runs as a job: waited for). */
@@ -643,7 +645,7 @@ export const VALID_REQUESTS: Readonly<Record<string, ValidRequestFactory>> = {
       query: { from: '2026-01-01', to: '2026-12-31', groupBy: 'state,gender', format: 'csv' },
     }),
   },
-  'POST /reporting/cycles': { reach: 'any-entity', build: () => ({ body: { kind: 'sg-annual-report' } }) },
+  'POST /reporting/cycles': { reach: 'any-entity', build: () => ({ body: CUSTOM_CYCLE }) },
   'GET /reporting/cycles': { reach: 'any-entity', build: () => ({ query: { limit: '5' } }) },
   'GET /reporting/cycles/{id}': {
     reach: 'any-entity',
