@@ -108,6 +108,21 @@ describe('reporting cycles: the annual report compiled from what every service t
       v1.body.contentSha256,
     );
     expect(frozen.body.content.cycle.symbol).toBe('A/HRC/63/40');
+    // Exported as it was frozen, the report is that version, not a draft.
+    const exportedHtml = async () =>
+      (
+        await call(
+          baseUrl(),
+          'GET',
+          `/reporting/cycles/${opened.body.id}/export?format=html`,
+          await analyst(),
+        )
+      ).body as string;
+    const v1Html = await exportedHtml();
+    expect(v1Html).toContain(
+      '<dt>Version 1, finalised on / Version 1, finalisée le</dt><dd>30 November 2026</dd>',
+    );
+    expect(v1Html).not.toContain('Draft compiled on');
     expect((await finalise()).body.reason).toBe('unchanged');
     const timeline = await call(baseUrl(), 'GET', `/reporting/cases/${reportable}/timeline`, await analyst());
     expect(timeline.body.entries.map((entry: { type: string }) => entry.type)).toContain(
@@ -147,12 +162,14 @@ describe('reporting cycles: the annual report compiled from what every service t
     const second = await compiled(opened.body.id);
     expect(second.draft.annexI).toEqual([]);
     expect(second.counts).toMatchObject({ annexI: 0, excluded: { 'no-publication-consent': 2 } });
+    expect(await exportedHtml()).toContain('<dt>Draft compiled on / Projet établi le</dt>');
     // A correction is a new version that says what changed; the first stays as it was.
     const v2 = await finalise();
     expect(v2.body).toMatchObject({
       version: 2,
       changes: { added: [], removed: [{ caseId: reportable, annex: 'I' }] },
     });
+    expect(await exportedHtml()).toContain('<dt>Version 2, finalised on / Version 2, finalisée le</dt>');
     const versions = await call(
       baseUrl(),
       'GET',

@@ -149,7 +149,9 @@ describe('reporting exports: the compiled draft as JSON, CSV, HTML and DOCX', ()
     const annexI = page.match(/<table id="annex-i-table">[\s\S]*?<\/table>/)?.[0] ?? '';
     expect(annexI.match(/<tr><td>/g)).toHaveLength(2);
     expect(annexI).toContain(`<td>Belarus</td><td>${escapedForMarkup(entry.summary)}</td>`);
-    expect(annexI).toContain('<td>No response received by the cut-off</td>');
+    // Compiled on 30 November 2026, before the cut-off of 30 April 2027: the text says how far it goes.
+    expect(annexI).toContain('<td>No response received as at 30 November 2026</td>');
+    expect(page).not.toContain('by the cut-off');
     // Why a case was left out stays in the working files: the public text does not say it.
     expect(page).not.toMatch(/exclusions|protection|withheld|without consent|not included/i);
     for (const caseId of caseIds) expect(page).not.toContain(caseId);

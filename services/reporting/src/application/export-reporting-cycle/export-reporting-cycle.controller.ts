@@ -3,6 +3,7 @@ import {
   ConflictException,
   Controller,
   Get,
+  Inject,
   NotFoundException,
   Param,
   Query,
@@ -21,6 +22,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/audit';
+import { CLOCK, type Clock } from '@reprisals/kernel';
 import { ActingAs, RequirePermission, type ActingUser } from '@reprisals/security';
 import {
   ApiProtectedRoute,
@@ -42,6 +44,7 @@ import {
   type ReportExportFormat,
   type ReportExportSource,
 } from './report-export';
+import { finalisedVersionOf } from './finalised-version.reader';
 import { reportCsv } from './report-export.csv';
 import { reportDocx } from './report-export.docx';
 import { reportHtml } from './report-export.html';
@@ -53,7 +56,9 @@ const DESCRIPTION = [
   'then one per case left out with its reason and explanation. json and csv are working files for',
   'analysts and keep the internal case ids; html (a standalone page with its charts as inline SVG,',
   'no script) and docx (the layout of a UN report) are the public text and carry no case id.',
-  'No format writes a name: entries are written from categories only. Every export is audited.',
+  'No format writes a name: entries are written from categories only. A draft compiled before its',
+  'cut-off says how far its information goes ("as at" the day); an export of a draft unchanged since',
+  'the latest finalised version is dated as that version. Every export is audited.',
 ].join(' ');
 
 @ApiTags('reporting')
@@ -64,6 +69,7 @@ export class ExportReportingCycleController {
   constructor(
     @InjectDataSource(REPORTING_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get(':id/export')
@@ -102,7 +108,12 @@ export class ExportReportingCycleController {
         message: 'Consent or protection changed since the compile: compile the cycle again',
         reason: 'stale-draft',
       });
-    const content = await this.render(query.format, row, { cycle: cycleOf(row), draft: row.draft });
+    const content = await this.render(query.format, row, {
+      cycle: cycleOf(row),
+      draft: row.draft,
+      today: this.clock.now().toISOString().slice(0, 10),
+      finalised: await finalisedVersionOf(this.dataSource.manager, row),
+    });
     await this.audit.recordNow({
       ...actingUserAudit(user),
       ...requestAuditContext(request),

@@ -22,8 +22,8 @@ describe('the CSV export of a draft', () => {
     const [, first, second, , excluded] = linesOf(reportCsv(exportSource()));
 
     expect(first).toBe(
-      `included,I,${EXPORT_CASE_IDS[0]},BLR,Belarus,yes,universal-periodic-review,a,travel-ban; online-harassment,private-engagement; allegation-letter,` +
-        '"A human rights defender who cooperated with the universal periodic review (resolution 54/24, para. 4 (a)) was reportedly subjected to travel ban and online harassment, including online.",' +
+      `included,I,${EXPORT_CASE_IDS[0]},BLR,Belarus,no,universal-periodic-review,a,travel-ban; online-harassment,private-engagement; allegation-letter,` +
+        '"A human rights defender who cooperated with the universal periodic review (resolution 54/24, para. 4 (a)) was reportedly subjected to a travel ban and online harassment.",' +
         'no-response-by-cut-off,,,',
     );
     expect(second).toBe(

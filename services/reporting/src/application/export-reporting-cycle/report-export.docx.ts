@@ -17,20 +17,23 @@ import {
   REPORT_HEADINGS as H,
   reportDate,
   reportParagraphs,
+  reportStanding,
   reportTitle,
   responseText,
   stateLabel,
+  versionLine,
+  type ReportStanding,
 } from './report-wording';
 
 /** An annex as a table: a header row repeated on every page, then one row per entry. */
-const annexTable = (entries: readonly ReportEntry[]) =>
+const annexTable = (entries: readonly ReportEntry[], standing: ReportStanding) =>
   docxTable(
     ANNEX_COLUMNS,
     entries.map((entry) => [
       stateLabel(entry.stateConcerned),
       entry.summary,
-      actionsText(entry.actionsTaken),
-      responseText(entry.stateResponse),
+      actionsText(entry.actionsTaken, standing),
+      responseText(entry.stateResponse, standing),
     ]),
     { columnWidths: [1600, 4200, 1800, 1800], empty: H.noEntries, boldFirstColumn: true },
   );
@@ -45,10 +48,12 @@ export async function reportDocx(source: ReportExportSource): Promise<Buffer> {
   const { cycle, draft } = source;
   const { title, author } = reportTitle(cycle.kind);
   const symbol = cycle.symbol ?? bilingual(H.symbolPending);
+  const standing = reportStanding(source);
+  const version = versionLine(source);
   return unDocxDocument({
     symbol,
     title: `${symbol} – ${title.en}`,
-    date: cycle.compiledAt ? reportDate(cycle.compiledAt) : null,
+    date: version?.[1] ?? null,
     children: [
       new Paragraph({
         spacing: { before: 240, after: 120 },
@@ -75,16 +80,17 @@ export async function reportDocx(source: ReportExportSource): Promise<Buffer> {
           run(`${bilingual(H.period)}: ${reportDate(cycle.periodFrom)} – ${reportDate(cycle.periodTo)}`),
           run(`${bilingual(H.cutOff)}: ${reportDate(cycle.cutOff)}`, { newLine: true }),
           run(`${bilingual(H.rules)}: ${cycle.policyVersion}`, { newLine: true }),
+          ...(version ? [run(`${bilingual(version[0])}: ${version[1]}`, { newLine: true })] : []),
         ],
       }),
       heading(H.introduction),
       ...reportParagraphs(source).map(docxNumberedParagraph),
       heading(H.annexI, { pageBreakBefore: true, size: TITLE }),
       heading(annexTitles(cycle.kind).annexI),
-      annexTable(draft.annexI),
+      annexTable(draft.annexI, standing),
       heading(H.annexII, { pageBreakBefore: true, size: TITLE }),
       heading(annexTitles(cycle.kind).annexII),
-      annexTable(draft.annexII),
+      annexTable(draft.annexII, standing),
     ],
   });
 }

@@ -6,6 +6,8 @@ import type { ReportExportSource } from './report-export';
 import { reportFigures } from './report-figures';
 import {
   actionsText,
+  actTypeChartNote,
+  type Bilingual,
   ANNEX_COLUMNS,
   annexTitles,
   bilingual,
@@ -13,20 +15,30 @@ import {
   REPORT_HEADINGS as H,
   reportDate,
   reportParagraphs,
+  repliesChartTitle,
+  reportStanding,
   reportTitle,
   responseText,
   stateLabel,
+  versionLine,
+  type ReportStanding,
 } from './report-wording';
 
 const table = (id: string, rows: string[][]): string => htmlTable(id, ANNEX_COLUMNS, rows, H.noEntries);
 
-const annexRows = (entries: readonly ReportEntry[]): string[][] =>
+const annexRows = (entries: readonly ReportEntry[], standing: ReportStanding): string[][] =>
   entries.map((entry) => [
     stateLabel(entry.stateConcerned),
     entry.summary,
-    actionsText(entry.actionsTaken),
-    responseText(entry.stateResponse),
+    actionsText(entry.actionsTaken, standing),
+    responseText(entry.stateResponse, standing),
   ]);
+
+/** A chart as a figure, with its note under it when there is one. */
+const figure = (chart: string, note: Bilingual | null = null): string =>
+  ['<figure>', chart, ...(note ? [`<figcaption>${e(bilingual(note))}</figcaption>`] : []), '</figure>'].join(
+    '\n',
+  );
 
 /**
  * The draft as a standalone HTML5 document (also well-formed XML): the symbol and title, the
@@ -39,12 +51,14 @@ export function reportHtml(source: ReportExportSource): string {
   const { title, author } = reportTitle(cycle.kind);
   const symbol = cycle.symbol ?? bilingual(H.symbolPending);
   const figures = reportFigures(draft);
-  const meta = [
+  const standing = reportStanding(source);
+  const version = versionLine(source);
+  const meta: ReadonlyArray<readonly [Bilingual, string]> = [
     [H.period, `${reportDate(cycle.periodFrom)} – ${reportDate(cycle.periodTo)}`],
     [H.cutOff, reportDate(cycle.cutOff)],
     [H.rules, cycle.policyVersion],
-    ...(cycle.compiledAt ? [[H.compiledOn, reportDate(cycle.compiledAt)] as const] : []),
-  ] as const;
+    ...(version ? [version] : []),
+  ];
   return htmlPage({
     title: `${symbol} – ${title.en}`,
     symbol,
@@ -59,31 +73,36 @@ export function reportHtml(source: ReportExportSource): string {
       heading(2, H.introduction, 'introduction'),
       htmlParagraphs(reportParagraphs(source)),
       heading(2, H.figures, 'figures'),
-      ...[
+      figure(
         barChartSvg({ id: 'by-state', title: bilingual(CHART_TITLES.byState), values: figures.byState }),
+      ),
+      figure(
         barChartSvg({
           id: 'by-act-type',
           title: bilingual(CHART_TITLES.byActType),
           values: figures.byActType,
         }),
+        actTypeChartNote(draft),
+      ),
+      figure(
         shareChartSvg({
           id: 'replies',
-          title: bilingual(CHART_TITLES.replies),
+          title: bilingual(repliesChartTitle(standing)),
           values: [
             { label: bilingual(CHART_TITLES.replied), value: figures.replies.replied },
             { label: bilingual(CHART_TITLES.noResponse), value: figures.replies.noResponse },
           ],
         }),
-      ].map((chart) => `<figure>\n${chart}\n</figure>`),
+      ),
       '<section>',
       heading(2, H.annexI, 'annex-i'),
       heading(3, annexTitles(cycle.kind).annexI),
-      table('annex-i-table', annexRows(draft.annexI)),
+      table('annex-i-table', annexRows(draft.annexI, standing)),
       '</section>',
       '<section>',
       heading(2, H.annexII, 'annex-ii'),
       heading(3, annexTitles(cycle.kind).annexII),
-      table('annex-ii-table', annexRows(draft.annexII)),
+      table('annex-ii-table', annexRows(draft.annexII, standing)),
       '</section>',
     ],
   });

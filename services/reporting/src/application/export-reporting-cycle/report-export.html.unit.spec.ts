@@ -17,7 +17,7 @@ describe('the HTML export of a draft', () => {
     expect(html).toContain('<dt>Cut-off date / Date limite</dt><dd>30 April 2027</dd>');
     expect(html.match(/<ol class="paragraphs">[\s\S]*?<\/ol>/)![0].match(/<li>/g)).toHaveLength(4);
     expect(html).toContain(
-      'Annex I contains 2 cases of alleged intimidation and reprisal reported during the period, concerning 2 States.',
+      'Annex I contains two cases of alleged intimidation and reprisal reported during the period, concerning two States.',
     );
   });
 
@@ -36,7 +36,7 @@ describe('the HTML export of a draft', () => {
       '<td>Belarus</td><td>A human rights defender who cooperated with the universal periodic review',
     );
     expect(annexI).toContain(
-      '<td>Private engagement; Allegation letter</td><td>No response received by the cut-off</td>',
+      '<td>Private engagement with the authorities; Allegation letter by special procedure mandate holders</td><td>No response received by the cut-off</td>',
     );
     expect(annexI).toContain('<td>Substantive reply, received on 1 December 2026</td>');
     // The cases left out, and why, are not in the public text (a protection flag would show).

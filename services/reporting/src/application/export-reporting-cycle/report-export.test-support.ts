@@ -1,4 +1,4 @@
-import type { ReportEntry } from '../../domain/report-compilation/report-compilation';
+import { ANONYMISED_SUMMARY, type ReportEntry } from '../../domain/report-compilation/report-compilation';
 import type { ReportExportSource } from './report-export';
 
 const CASE_IDS = [
@@ -13,9 +13,9 @@ export const EXPORT_CASE_IDS = CASE_IDS;
 const entry = (overrides: Partial<ReportEntry>): ReportEntry => ({
   caseId: CASE_IDS[0],
   stateConcerned: 'BLR',
-  anonymised: true,
+  anonymised: false,
   summary:
-    'A human rights defender who cooperated with the universal periodic review (resolution 54/24, para. 4 (a)) was reportedly subjected to travel ban and online harassment, including online.',
+    'A human rights defender who cooperated with the universal periodic review (resolution 54/24, para. 4 (a)) was reportedly subjected to a travel ban and online harassment.',
   mechanism: 'universal-periodic-review',
   category: 'a',
   acts: ['travel-ban', 'online-harassment'],
@@ -24,9 +24,14 @@ const entry = (overrides: Partial<ReportEntry>): ReportEntry => ({
   ...overrides,
 });
 
-/** A compiled annual report: two entries in annex I, one in annex II, two cases left out. */
-export function exportSource(overrides: Partial<ReportExportSource['cycle']> = {}): ReportExportSource {
+/** A compiled annual report: two entries in annex I, one (anonymised) in annex II, one case left out. */
+export function exportSource(
+  overrides: Partial<ReportExportSource['cycle']> = {},
+  { today = '2027-05-02', finalised = null }: Partial<Pick<ReportExportSource, 'today' | 'finalised'>> = {},
+): ReportExportSource {
   return {
+    today,
+    finalised,
     cycle: {
       id: '99999999-9999-4999-8999-999999999999',
       kind: 'sg-annual-report',
@@ -53,7 +58,18 @@ export function exportSource(overrides: Partial<ReportExportSource['cycle']> = {
           stateResponse: { type: 'substantive-reply', receivedOn: '2026-12-01' },
         }),
       ],
-      annexII: [entry({ caseId: CASE_IDS[2], acts: ['travel-ban'], actionsTaken: ['follow-up'] })],
+      // Anonymised as compiled: the State, the UN's action and the response, no profile, mechanism or act.
+      annexII: [
+        entry({
+          caseId: CASE_IDS[2],
+          anonymised: true,
+          summary: ANONYMISED_SUMMARY,
+          mechanism: null,
+          category: null,
+          acts: [],
+          actionsTaken: ['follow-up', 'follow-up'],
+        }),
+      ],
       exclusions: [
         {
           caseId: CASE_IDS[3],

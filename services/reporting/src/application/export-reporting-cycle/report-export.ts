@@ -5,6 +5,10 @@ import type { ReportingCycle } from '../../domain/report-compilation/reporting-c
 export interface ReportExportSource {
   cycle: ReportingCycle & { id: string; policyVersion: string; compiledAt: string | null };
   draft: CompiledReport;
+  /** Today, from the clock (YYYY-MM-DD): a draft read before its cut-off says how far it goes. */
+  today: string;
+  /** The cycle's latest finalised version, when the draft is unchanged since: the export is that version. */
+  finalised: { version: number; finalisedAt: string } | null;
 }
 
 /** The formats a draft is exported in, with their media type and file extension. */

@@ -6,6 +6,12 @@ import {
   type PresidentBriefingRules,
 } from './report-inclusion';
 import type { ReportingCycle } from './reporting-cycle';
+import {
+  ACT_PHRASES,
+  COOPERATION_MECHANISM_PHRASES,
+  phraseOf,
+  VICTIM_PROFILE_PHRASES,
+} from './summary-phrases';
 
 /** One entry of an annex: what a report says of a case, written from non-identifying fields. */
 export interface ReportEntry {
@@ -154,26 +160,44 @@ export const ANONYMISED_SUMMARY =
 
 /**
  * The summary of an entry, from categories only: who (a profile, never a name), with which
- * mechanism they cooperated (and the para 4 category), what was done to them, and when.
+ * mechanism they cooperated (and the para 4 category), and what was done to them. Every code is
+ * written as its English phrase; a code no phrase is known for is left out rather than printed.
  */
 export function summaryOf(reported: CaseForReport): string {
   const [victim] = reported.victims;
-  const who =
-    victim?.kind === 'organisation'
-      ? 'An organisation'
-      : victim?.profile
-        ? `A ${words(victim.profile)}`
-        : 'A person';
-  const cooperated = reported.cooperation
-    ? ` who cooperated with the ${words(reported.cooperation.mechanism)} (resolution 54/24, para. 4 (${reported.cooperation.category}))`
+  const organisation = victim?.kind === 'organisation';
+  const who = organisation
+    ? 'An organisation'
+    : (phraseOf(VICTIM_PROFILE_PHRASES, victim?.profile ?? 'other') ?? 'A person');
+  const { cooperation } = reported;
+  const cooperated = cooperation
+    ? ` ${organisation ? 'that' : 'who'} cooperated with ${phraseOf(COOPERATION_MECHANISM_PHRASES, cooperation.mechanism) ?? 'the United Nations'} (resolution 54/24, para. 4 (${cooperation.category}))`
     : '';
-  const acts = [...new Set(reported.acts.map((act) => words(act.type)))];
-  const what = acts.length > 0 ? listOf(acts) : 'intimidation or reprisal';
-  const online = reported.acts.some((act) => act.online) ? ', including online' : '';
-  return `${who}${cooperated} was reportedly subjected to ${what}${online}.`;
+  return `${who}${cooperated} was reportedly ${whatWasDone(reported.acts)}.`;
 }
 
-const words = (code: string): string => code.replace(/-/g, ' ');
+/** The acts as one predicate: "subjected to threats and a travel ban, including online", "killed". */
+function whatWasDone(acts: CaseForReport['acts']): string {
+  const phrases = acts.map((act) => ({ act, phrase: phraseOf(ACT_PHRASES, act.type) ?? ACT_PHRASES.other }));
+  // "Other" adds nothing beside a named act; alone, it says that the act is of another kind.
+  const named = phrases.filter(({ phrase }) => phrase !== ACT_PHRASES.other);
+  const told = named.length > 0 ? named : phrases;
+  const subjectedTo = unique(
+    told.flatMap(({ phrase }) => ('subjectedTo' in phrase ? [phrase.subjectedTo] : [])),
+  );
+  const was = unique(told.flatMap(({ phrase }) => ('was' in phrase ? [phrase.was] : [])));
+  const online = phrases.some(({ act, phrase }) => act.online && !phrase.online) ? ', including online' : '';
+  if (subjectedTo.length === 0 && was.length === 0) return 'subjected to intimidation or reprisal';
+  const predicates = [
+    ...(subjectedTo.length > 0
+      ? [`subjected to ${listOf(subjectedTo)}${online}${online && was.length > 0 ? ',' : ''}`]
+      : []),
+    ...was,
+  ];
+  return listOf(predicates);
+}
+
+const unique = (items: readonly string[]): string[] => [...new Set(items)];
 const listOf = (items: string[]): string =>
   items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 const byStateThenReception = (a: CaseForReport, b: CaseForReport): number =>

@@ -63,7 +63,7 @@ describe('the annual report of the Secretary-General, compiled', () => {
         stateConcerned: 'BLR',
         anonymised: false,
         summary:
-          'A human rights defender who cooperated with the universal periodic review (resolution 54/24, para. 4 (a)) was reportedly subjected to travel ban and online harassment, including online.',
+          'A human rights defender who cooperated with the universal periodic review (resolution 54/24, para. 4 (a)) was reportedly subjected to a travel ban and online harassment.',
         mechanism: 'universal-periodic-review',
         category: 'a',
         acts: ['travel-ban', 'online-harassment'],
@@ -207,9 +207,7 @@ describe('the annual report of the Secretary-General, compiled', () => {
       reportable({ victims: [{ kind: 'organisation', profile: null }], cooperation: null }),
     );
 
-    expect(summary).toBe(
-      'An organisation was reportedly subjected to travel ban and online harassment, including online.',
-    );
+    expect(summary).toBe('An organisation was reportedly subjected to a travel ban and online harassment.');
   });
 });
 
