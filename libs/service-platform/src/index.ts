@@ -27,3 +27,4 @@ export * from './audit/refused-step';
 export * from './demo/demo-mode';
 export * from './demo/demo-clock';
 export * from './demo/demo-clock.controller';
+export * from './demo/standalone-database';

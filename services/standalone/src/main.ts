@@ -5,11 +5,11 @@ import { EmbeddedPostgresServer, describeDatabaseUrl, ensureDatabase } from '@re
 import {
   closeApplication,
   createServicesApplication,
+  standaloneDatabaseName,
   hostEnvironment,
   stopOnSignal,
 } from '@reprisals/service-platform';
 import { ALL_SERVICES } from './all-services';
-import { standaloneDatabaseName } from './standalone-database';
 
 /**
  * Standalone mode: the four services in one process on port 3000, an embedded PostgreSQL

@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { describeError } from '@reprisals/messaging';
 import { createLogger } from '@reprisals/observability';
 import { EmbeddedPostgresServer, describeDatabaseUrl } from '@reprisals/persistence';
+import { standaloneDatabaseName } from '@reprisals/service-platform';
 import { DataSource } from 'typeorm';
 import {
   REBUILD_SCHEMAS,
@@ -26,9 +27,6 @@ import {
 } from '../infrastructure/rebuild/rebuild-projections';
 import { RebuildRefusedError } from '../infrastructure/rebuild/rebuild-refused.error';
 import { replaySourceFor, replaySourceKindFrom } from '../infrastructure/rebuild/replay-source.config';
-
-/** The database of the standalone system (services/standalone/src/main.ts). */
-const STANDALONE_DATABASE = 'reprisals';
 
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -80,7 +78,8 @@ async function main(): Promise<number> {
           }`,
         );
       }
-      databaseUrl = embedded.databaseUrl(STANDALONE_DATABASE);
+      // The standalone system's database: the demonstration's own with DEMO_MODE=true.
+      databaseUrl = embedded.databaseUrl(standaloneDatabaseName());
     }
     print(`database: ${describeDatabaseUrl(databaseUrl)}`);
     if (values.rollback) {

@@ -1,4 +1,4 @@
-import { demoModeOf } from '@reprisals/service-platform';
+import { demoModeOf } from './demo-mode';
 
 /**
  * The database of the embedded PostgreSQL a standalone start uses: real work in `reprisals`, a
