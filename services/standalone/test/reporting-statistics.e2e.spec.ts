@@ -313,6 +313,26 @@ describe('statistics of cases, through the API', () => {
     );
   });
 
+  it('given a table by year and State whose cells are hidden, when exported as HTML, then neither the years nor the regional groups that add those cells up are drawn, and the captions name them', async () => {
+    cases();
+    const json = (await statistics('?from=2025-01-01&groupBy=year,state')).body;
+    const html = await statistics('?from=2025-01-01&groupBy=year,state&format=html');
+    const page = html.body as string;
+
+    expect(html.status).toBe(200);
+    // Belarus 1 + 4 and Nicaragua 2, every cell hidden: the groups of 5 and 2 would give them away.
+    expect(json.years).toEqual([
+      { year: 2025, cases: '<2' },
+      { year: 2026, cases: 'suppressed' },
+    ]);
+    const region = page.match(/<figure>\s*<svg [^>]*>\s*<title id="chart-by-region"[\s\S]*?<\/figure>/)![0];
+    expect(region).not.toMatch(/<g><title>/);
+    expect(region).toContain(
+      'Eastern European States / États d&#39;Europe orientale (suppressed); Latin American and Caribbean States / États d&#39;Amérique latine et des Caraïbes (suppressed).',
+    );
+    expect(page).toContain('<tr><td>2026</td><td>suppressed</td></tr>');
+  });
+
   it('given personal data erased, when counted again, then the figures stay and the victims lose their pseudonyms', async () => {
     const [erased] = cases().twoVictims;
     const before = (await statistics('?groupBy=gender,actType')).body;

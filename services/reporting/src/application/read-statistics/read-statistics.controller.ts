@@ -13,9 +13,8 @@ import {
   dayPeriodAsked,
   type DayPeriod,
 } from '@reprisals/service-platform';
-import { countCases } from '../../domain/statistics/case-counts';
+import { publishStatistics } from '../../domain/statistics/published-statistics';
 import {
-  publishCounts,
   smallCountMarker,
   SUPPRESSED,
   type PublishedCount,
@@ -80,13 +79,16 @@ const DESCRIPTION = [
   'without that dimension otherwise), small cells are never hidden alone: in every line, larger cells',
   'are hidden too, as "suppressed", the smallest that suffice, until subtracting the cells shown from',
   'the total leaves every small one anywhere from 1 to T-1. Totals are published; the cells that',
-  'would give a small count away are not. Groups with no case are not listed.',
+  'would give a small count away are not; with 2 or 3 dimensions the whole table is such a line too.',
+  'A year (or, in html and docx, a bar of a chart) that adds up cells of the table (the cells of',
+  'that year, the States of a regional group) is withheld as well when one of those cells is hidden,',
+  'and another year or bar beside it if needed. Groups with no case are not listed.',
   'format=csv: one row per group, columns: the dimensions in the order asked, then `cases`.',
   'format=html: a standalone page (no script) with headings in English and French, the period, the',
   'threshold, numbered notes, the tables, and four charts as inline SVG (cases per year, by act type,',
   'by region, replies of States), drawn from the published counts only: a count shown as "<T" or',
-  '"suppressed" is never drawn, and the caption lists the bars left out. format=docx: the same in the',
-  'layout of a UN report (numbered paragraphs, annex tables with header rows repeated on every page).',
+  '"suppressed" is never drawn, and the caption lists the bars left out. format=docx: the layout of a',
+  'UN report with the notes and the same two tables (header rows repeated on every page), no charts.',
   'csv, html and docx come as attachments named case-statistics-<from>-<to>.<format>; no case id or',
   'identity is in them, and each is audited (statistics:read, target statistics:<from>:<to>:<format>).',
 ].join(' ');
@@ -125,19 +127,18 @@ export class ReadStatisticsController {
     const groupBy = query.groupBy ?? [];
     const { threshold } = this.suppression;
     const cases = await casesReceivedInPeriod(this.dataSource, period);
-    const published = publishCounts(countCases(cases, groupBy), threshold);
+    // The table, the years and the charts are protected together: no bar or year published beside
+    // the table may be a sum of its cells that gives a hidden one away (see publishStatistics).
+    const { counts: published, charts } = publishStatistics(cases, groupBy, threshold);
     if (query.format !== 'json') {
       const { format } = query;
-      // Each chart is counted and its small counts hidden on its own, as a request by its dimension would be.
-      const chart = (dimension: StatisticsDimension) =>
-        publishCounts(countCases(cases, [dimension]), threshold);
       const source: StatisticsExportSource = {
         period,
         groupBy,
         threshold,
         madeOn: today,
         counts: published,
-        charts: { byActType: chart('actType'), byRegion: chart('region'), byReply: chart('replyStatus') },
+        charts: { byActType: charts.actType, byRegion: charts.region, byReply: charts.replyStatus },
       };
       const content =
         format === 'csv'

@@ -176,7 +176,7 @@ export function statisticsParagraphs(source: StatisticsExportSource): string[] {
   const years = hrcMembershipYears();
   return [
     `The present statistics count the allegations of intimidation and reprisal received from ${unDate(source.period.from)} to ${unDate(source.period.to)}, across the United Nations system, from categories only: no person, and no case, is named. In total, ${source.counts.total} ${source.counts.total === 1 ? 'case was' : 'cases were'} received.`,
-    `A count from 1 to ${source.threshold - 1} is shown as "<${source.threshold}", and larger counts that would let it be worked out by subtraction from a total are shown as "suppressed". Charts do not draw those counts: their captions list them.`,
+    `A count from 1 to ${source.threshold - 1} is shown as "<${source.threshold}", and larger counts that would let it be worked out by subtraction from a total are shown as "suppressed". A year or a bar of a chart that adds up cells of the table is withheld too when one of those cells is hidden, with another beside it if needed, so that no hidden cell can be worked out from the figures together. Charts do not draw withheld counts: their captions list them.`,
     'A case with several victims, acts or actions counts once under each value it has, so the counts of such a dimension may add up to more than the total.',
     `Regional groups are those of the United Nations (Türkiye and the United States of America counted with the Western European and other States); Observer and other States belong to none. Membership of the Human Rights Council is that of the year the case was received, known for ${years[0]} to ${years.at(-1)}; for other years it is not recorded.`,
   ];

@@ -20,7 +20,7 @@ export interface PublishedCounts {
   years: Array<{ year: number; cases: PublishedCount }>;
 }
 
-type Withholding = 'small' | 'complement';
+export type Withholding = 'small' | 'complement';
 
 /**
  * The counts as they may be published, with `threshold` the smallest count shown (1 shows every
@@ -29,9 +29,10 @@ type Withholding = 'small' | 'complement';
  * A count from 1 to threshold − 1 could point at a person: it is shown as `<T`. Hiding it alone
  * is not enough, since the cells of a line add up to a total that is published: the total of the
  * request (for the years, and for the groups of one dimension), or the groups of another request
- * with one dimension fewer (for the groups of 2 or 3 dimensions). Subtracting the cells shown
- * from that total gives the sum of the cells hidden. So, in every line of cells (all values of
- * one dimension, the others fixed), until no line needs more:
+ * with one dimension fewer (for the groups of 2 or 3 dimensions), and the total of the request
+ * for the whole table. Subtracting the cells shown from that total gives the sum of the cells
+ * hidden. So, in every line of cells (all values of one dimension, the others fixed; and the
+ * whole table, for 2 or 3 dimensions), until no line needs more:
  *
  * - a line with a hidden cell hides at least one other;
  * - a line with a small cell hides, besides its small cells, cells that are not small (shown as
@@ -51,7 +52,7 @@ export function publishCounts(counts: CaseCounts, threshold: number): PublishedC
   const groupMarks = withheldCells(counts.groups, threshold);
   const yearMarks = withheldCells(years, threshold);
   const shown = (cases: number, mark: Withholding | null): PublishedCount =>
-    mark === 'small' ? smallCountMarker(threshold) : mark === 'complement' ? SUPPRESSED : cases;
+    shownCount(cases, mark, threshold);
   return {
     total: shown(counts.total, isSmall(counts.total, threshold) ? 'small' : null),
     groups: counts.groups.map((cell, index) => ({
@@ -65,10 +66,17 @@ export function publishCounts(counts: CaseCounts, threshold: number): PublishedC
   };
 }
 
-/** Which cells are withheld, and why, cell by cell (null: shown). */
-export function withheldCells(cells: readonly CountCell[], threshold: number): Array<Withholding | null> {
-  const marks: Array<Withholding | null> = cells.map((cell) =>
-    isSmall(cell.cases, threshold) ? 'small' : null,
+/**
+ * Which cells are withheld, and why, cell by cell (null: shown). `required` names cells that must
+ * be withheld besides the small ones (as `complement`), whose lines are then protected like any.
+ */
+export function withheldCells(
+  cells: readonly CountCell[],
+  threshold: number,
+  required: ReadonlySet<number> = new Set(),
+): Array<Withholding | null> {
+  const marks: Array<Withholding | null> = cells.map((cell, index) =>
+    isSmall(cell.cases, threshold) ? 'small' : required.has(index) ? 'complement' : null,
   );
   const lines = linesOf(cells);
   for (let changed = true; changed;) {
@@ -78,9 +86,18 @@ export function withheldCells(cells: readonly CountCell[], threshold: number): A
   return marks;
 }
 
-const isSmall = (cases: number, threshold: number): boolean => cases > 0 && cases < threshold;
+/** What is published instead of a count withheld for that reason. */
+export const shownCount = (cases: number, mark: Withholding | null, threshold: number): PublishedCount =>
+  mark === 'small' ? smallCountMarker(threshold) : mark === 'complement' ? SUPPRESSED : cases;
 
-/** The lines of a table: for each dimension, the cells that share the values of every other one. */
+export const isSmall = (cases: number, threshold: number): boolean => cases > 0 && cases < threshold;
+
+/**
+ * The lines of a table: for each dimension, the cells that share the values of every other one;
+ * and, for two dimensions or more, the whole table, whose cells add up to the total published
+ * with it (a cell alone in its row and in its column, hidden, would otherwise be the total minus
+ * every cell shown).
+ */
 function linesOf(cells: readonly CountCell[]): number[][] {
   const dimensions = cells[0]?.values.length ?? 0;
   const lines: number[][] = [];
@@ -92,6 +109,7 @@ function linesOf(cells: readonly CountCell[]): number[][] {
     });
     lines.push(...byOthers.values());
   }
+  if (dimensions >= 2) lines.push(cells.map((_, index) => index));
   return lines;
 }
 
