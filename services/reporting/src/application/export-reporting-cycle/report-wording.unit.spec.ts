@@ -117,7 +117,7 @@ describe('the words of an exported report', () => {
 
     const html = reportHtml(source);
     const docx = Object.values(unzipSync(new Uint8Array(await reportDocx(source))))
-      .map(strFromU8)
+      .map((part) => strFromU8(part))
       .join('\n');
 
     expect(reportStanding(source)).toEqual(BEFORE_THE_CUT_OFF);
