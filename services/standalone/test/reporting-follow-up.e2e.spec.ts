@@ -132,6 +132,21 @@ describe('reports that follow their cases: annex II over finalised cycles, and t
     );
     await eventually(async () => (await inclusionsOf(engaged.caseId)) === 2);
     expect(await inclusionsOf(quiet)).toBe(1);
+    // Each inclusion says which report, and in which annex.
+    const timeline = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/cases/${engaged.caseId}/timeline`,
+      await analyst(),
+    );
+    expect(
+      (timeline.body.entries as Array<{ type: string; detail: unknown }>)
+        .filter((entry) => entry.type === 'CaseIncludedInReport')
+        .map((entry) => entry.detail),
+    ).toEqual([
+      { kind: 'sg-annual-report', symbol: 'A/HRC/63/40', version: 1, annex: 'I' },
+      { kind: 'sg-annual-report', symbol: 'A/HRC/66/40', version: 1, annex: 'II' },
+    ]);
     reportedEarlier = quiet;
   });
 

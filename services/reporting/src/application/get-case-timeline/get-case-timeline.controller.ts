@@ -3,6 +3,7 @@ import { actingUserAudit, AuditTrail, requestAuditContext } from '@reprisals/aud
 import { CaseAccessReader } from '@reprisals/case-access';
 import { CLOCK, type Clock } from '@reprisals/kernel';
 import type { IncomingMessage } from 'node:http';
+import type { TimelineDetail } from '../../domain/timeline-detail';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
@@ -23,6 +24,8 @@ export interface TimelineEntryView {
   entity: string | null;
   policyVersion: string | null;
   causationId: string | null;
+  /** Codes, dates and ids of the step (which report, which action, which outcome), or null. */
+  detail: TimelineDetail | null;
   /**
    * On a CasesLinked step: the other case, by id and reference only (null until reporting has
    * heard of it). Shown whether or not the reader's entity sees that case, since the link is a
@@ -90,6 +93,7 @@ export class GetCaseTimelineController {
         entity: row.actorEntity,
         policyVersion: row.policyVersion,
         causationId: row.causationId,
+        detail: row.detail,
         ...optionalLinkedCase(linkedCases.get(row.eventId)),
       })),
     };

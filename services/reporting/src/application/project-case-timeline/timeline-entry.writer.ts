@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { IntegrationEvent } from '@reprisals/contracts';
+import { timelineDetailOf } from '../../domain/timeline-detail';
 import { TimelineEntryEntity } from '../../infrastructure/persistence/timeline-entry.entity';
 
 /** Adds an event to its case's timeline: ids, roles and versions, never identities. */
@@ -27,6 +28,7 @@ export async function recordTimelineEntry(
       policyVersion: metadata.policyVersion ?? null,
       causationId: metadata.causationId ?? null,
       correlationId: metadata.correlationId,
+      detail: timelineDetailOf(event.data),
       recordedAt: now,
     })
     .orIgnore()

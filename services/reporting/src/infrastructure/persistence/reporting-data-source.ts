@@ -1,3 +1,4 @@
+import { AddTimelineEntryDetail1767225836000 } from './migrations/1767225836000-add-timeline-entry-detail.migration';
 import { AddReportCaseStage1767225835000 } from './migrations/1767225835000-add-report-case-stage.migration';
 import { CreateReportVersions1767225820000 } from './migrations/1767225820000-create-report-versions.migration';
 import { CreateReportingCycles1767225810000 } from './migrations/1767225810000-create-reporting-cycles.migration';
@@ -46,4 +47,5 @@ export const REPORTING_MIGRATIONS = [
   CreateReportingCycles1767225810000,
   CreateReportVersions1767225820000,
   AddReportCaseStage1767225835000,
+  AddTimelineEntryDetail1767225836000,
 ];

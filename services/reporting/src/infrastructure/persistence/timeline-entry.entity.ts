@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { TimelineDetail } from '../../domain/timeline-detail';
 
 /**
  * One step of a case as any service reported it. Holds ids, categories and roles only:
@@ -43,6 +44,10 @@ export class TimelineEntryEntity {
 
   @Column({ name: 'correlation_id', type: 'uuid' })
   correlationId!: string;
+
+  /** Codes, dates and ids of the event that tell the step apart (timelineDetailOf): never prose. */
+  @Column({ type: 'jsonb', nullable: true })
+  detail!: TimelineDetail | null;
 
   @Column({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;
