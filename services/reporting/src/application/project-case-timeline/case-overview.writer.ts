@@ -6,24 +6,30 @@ type OverviewFacts = Pick<CaseOverviewEntity, 'caseId' | 'reference' | 'stateCon
 
 /**
  * Merges what one event says about a case into its overview. Events of one case come from
- * several topics in no guaranteed order, so each writes only the columns it knows.
+ * several topics in no guaranteed order, so each writes only the columns it knows, and the
+ * overview's last update is the latest time one of its events occurred (not the time it was
+ * projected: a rebuild from the events gives the same overview).
  */
 export async function mergeCaseOverview(
   manager: EntityManager,
   facts: OverviewFacts,
-  now: Date,
+  occurredAt: Date,
 ): Promise<void> {
   const known = Object.entries(facts).filter(([, value]) => value !== undefined);
-  const columns = known.map(([key]) => key as keyof OverviewFacts);
+  const columns = known.map(([key]) => toColumnName(key)).filter((column) => column !== 'case_id');
   await manager
     .createQueryBuilder()
     .insert()
     .into(CaseOverviewEntity)
-    .values({ ...facts, updatedAt: now })
-    .orUpdate(
-      [...columns.filter((column) => column !== 'caseId').map(toColumnName), 'updated_at'],
-      ['case_id'],
-    )
+    .values({ ...facts, updatedAt: occurredAt })
+    .orUpdate(columns, ['case_id'])
+    .execute();
+  await manager
+    .createQueryBuilder()
+    .update(CaseOverviewEntity)
+    .set({ updatedAt: () => 'GREATEST("updated_at", :occurredAt)' })
+    .where('caseId = :caseId', { caseId: facts.caseId })
+    .setParameter('occurredAt', occurredAt)
     .execute();
 }
 

@@ -18,7 +18,7 @@ export class ProjectAllegationReceivedHandler implements EventHandler<Allegation
         receivedVia: event.data.receivedVia,
         receivedOn: event.data.receivedOn,
       },
-      context.now,
+      new Date(event.metadata.occurredAt),
     );
   }
 }

@@ -18,7 +18,7 @@ export class ProjectVerificationCaseOpenedHandler implements EventHandler<Verifi
         stage: event.data.stage,
         protocolVersion: event.data.protocolVersion,
       },
-      context.now,
+      new Date(event.metadata.occurredAt),
     );
   }
 }
