@@ -80,6 +80,8 @@ const DESCRIPTION = [
   'are hidden too, as "suppressed", the smallest that suffice, until subtracting the cells shown from',
   'the total leaves every small one anywhere from 1 to T-1. Totals are published; the cells that',
   'would give a small count away are not; with 2 or 3 dimensions the whole table is such a line too.',
+  'With state, so are the States of each regional group and of each hrcMember value (per year), the',
+  'other dimensions fixed, since a request by region or hrcMember instead publishes their sum.',
   'A year (or, in html and docx, a bar of a chart) that adds up cells of the table (the cells of',
   'that year, the States of a regional group) is withheld as well when one of those cells is hidden,',
   'and another year or bar beside it if needed. Groups with no case are not listed.',

@@ -6,6 +6,7 @@ import {
   type PublishedCounts,
   type Withholding,
 } from './small-count-suppression';
+import { linesOfStateGroupings } from './state-grouping-lines';
 import {
   combinationsOf,
   valuesOf,
@@ -28,12 +29,14 @@ export interface PublishedStatistics {
 /**
  * The statistics of a request as one answer or one document publishes them.
  *
- * The table is protected as `publishCounts` says. The years and each chart (act type, regional
- * group, reply of the State) are counted by their one dimension and protected as a request by it
- * would be; but published beside the table, a bar (or a year) can be a sum of table cells: the
- * cells of its value when the table has its dimension, the cells of its States for a regional
- * group, and any cells whose cases all have its value and add up to it. A bar minus the cells
- * shown that it sums would then give the hidden ones away. So, besides its own small counts:
+ * The table is protected as `publishCounts` says, and, when it has the State, line by line of the
+ * States of each regional group and membership value (see `linesOfStateGroupings`). The years and
+ * each chart (act type, regional group, reply of the State) are counted by their one dimension
+ * and protected as a request by it would be; but published beside the table, a bar (or a year)
+ * can be a sum of table cells: the cells of its value when the table has its dimension, the
+ * cells of its States for a regional group, and any cells whose cases all have its value and add
+ * up to it. A bar minus the cells shown that it sums would then give the hidden ones away. So,
+ * besides its own small counts:
  *
  * - a bar is withheld (`suppressed`, or `<T` if small) when a hidden table cell is among those it
  *   sums, unless it sums them all (it is then the total);
@@ -55,14 +58,22 @@ export function publishStatistics(
   threshold: number,
 ): PublishedStatistics {
   const table = countCases(cases, groupBy);
-  const tableMarks = withheldCells(table.groups, threshold);
   const cellIndex = new Map(table.groups.map((cell, index) => [JSON.stringify(cell.values), index]));
+  const cellsOfCase = cases.map((counted) =>
+    combinationsOf(counted, groupBy).map((values) => cellIndex.get(JSON.stringify(values))!),
+  );
+  // A table by State is also protected line by line of the States of each regional group (and
+  // membership value), whose sums requests by those dimensions publish.
+  const tableMarks = withheldCells(
+    table.groups,
+    threshold,
+    new Set(),
+    linesOfStateGroupings(table.groups, groupBy, cases, cellsOfCase),
+  );
   const links: TableLinks = {
     cells: table.groups,
     hidden: tableMarks.map((mark) => mark !== null),
-    cellsOfCase: cases.map((counted) =>
-      combinationsOf(counted, groupBy).map((values) => cellIndex.get(JSON.stringify(values))!),
-    ),
+    cellsOfCase,
   };
   const shown = (cells: readonly CountCell[], marks: ReadonlyArray<Withholding | null>): PublishedCount[] =>
     cells.map((cell, index) => shownCount(cell.cases, marks[index] ?? null, threshold));

@@ -81,3 +81,53 @@ describe('the charts published beside the table', () => {
     ]);
   });
 });
+
+describe('two requests of the same period: by State, then by regional group or membership instead', () => {
+  // In 2026 China sits on the Human Rights Council; Belarus, the Russian Federation and the United States do not.
+  const cases = () => [...many(9, 'RUS'), ...many(3, 'BLR'), ...many(6, 'CHN'), ...many(20, 'USA')];
+
+  it('given 9 cases of the Russian Federation, 3 of Belarus, 6 of China and 20 of the United States, when read by State and then by regional group, then the Eastern European count minus the States shown does not give Belarus', () => {
+    const byState = publishStatistics(cases(), ['state'], T);
+    const byRegion = publishStatistics(cases(), ['region'], T);
+
+    expect(bars(byRegion.counts)).toEqual({
+      'asia-pacific': 6,
+      'eastern-european': 12,
+      'western-european-others': 20,
+    });
+    // Eastern European 12 is Belarus and the Russian Federation: both hidden, 12 is their sum only.
+    expect(bars(byState.counts)).toMatchObject({ BLR: '<5', RUS: SUPPRESSED, USA: 20 });
+    expect(byState.counts.total).toBe(38);
+  });
+
+  it('given the same cases, when read by State and then by membership of the Human Rights Council, then the count of non-members minus the States shown does not give Belarus', () => {
+    const byState = publishStatistics(cases(), ['state'], T);
+    const byMembership = publishStatistics(cases(), ['hrcMember'], T);
+
+    expect(bars(byMembership.counts)).toEqual({ member: 6, 'not-member': 32 });
+    // Non-members 32 minus the United States 20: Belarus and the Russian Federation together.
+    expect(bars(byState.counts)).toMatchObject({ BLR: '<5', RUS: SUPPRESSED, USA: 20 });
+  });
+
+  it('given a State that left the Council, when read by State and year and then by membership and year, then the non-members of each year minus their States shown give no small count', () => {
+    // 2024: the United States a member, with China; 2025: the United States no longer.
+    const twoYears = [
+      ...many(3, 'USA', 2024),
+      ...many(7, 'CHN', 2024),
+      ...many(4, 'USA', 2025),
+      ...many(9, 'RUS', 2025),
+      ...many(8, 'CHN', 2025),
+    ];
+
+    const byStateAndYear = bars(publishStatistics(twoYears, ['state', 'year'], T).counts);
+    const byMembership = bars(publishStatistics(twoYears, ['hrcMember', 'year'], T).counts);
+
+    expect(byMembership).toMatchObject({ 'member/2024': 10, 'not-member/2025': 13, 'member/2025': 8 });
+    expect(byStateAndYear).toMatchObject({
+      'USA/2024': '<5',
+      'CHN/2024': SUPPRESSED,
+      'USA/2025': '<5',
+      'RUS/2025': SUPPRESSED,
+    });
+  });
+});

@@ -69,16 +69,19 @@ export function publishCounts(counts: CaseCounts, threshold: number): PublishedC
 /**
  * Which cells are withheld, and why, cell by cell (null: shown). `required` names cells that must
  * be withheld besides the small ones (as `complement`), whose lines are then protected like any.
+ * `moreLines` are further lines of cells (by index) whose sum another request publishes, protected
+ * like the table's own (the States of a regional group, see `linesOfStateGroupings`).
  */
 export function withheldCells(
   cells: readonly CountCell[],
   threshold: number,
   required: ReadonlySet<number> = new Set(),
+  moreLines: ReadonlyArray<readonly number[]> = [],
 ): Array<Withholding | null> {
   const marks: Array<Withholding | null> = cells.map((cell, index) =>
     isSmall(cell.cases, threshold) ? 'small' : required.has(index) ? 'complement' : null,
   );
-  const lines = linesOf(cells);
+  const lines = [...linesOf(cells), ...moreLines];
   for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) if (protectLine(line, cells, marks, threshold)) changed = true;
