@@ -14,7 +14,7 @@ export interface DemoReport {
   version: number | null;
 }
 
-interface CompiledCycle {
+export interface CompiledCycle {
   id: string;
   job: { state: string };
   draft: {
@@ -44,8 +44,50 @@ export async function compileAnnualReport(
     201,
   );
   const { id } = opened;
-  const cycle = await client.until(
+  const cycle = await compileUntilComplete(
+    client,
+    id,
     `reporting to hold every case of ${period.from} to ${period.to}`,
+    (compiled) => {
+      const seen = new Set(
+        [...compiled.draft.annexI, ...compiled.draft.exclusions].map((entry) => entry.caseId),
+      );
+      const waiting = new Set(
+        compiled.draft.exclusions
+          .filter((exclusion) => exclusion.reason === 'not-verified-by-cut-off')
+          .map((exclusion) => exclusion.caseId),
+      );
+      return (
+        expected.received.every((caseId) => seen.has(caseId)) &&
+        expected.concludedByCutOff.every((caseId) => !waiting.has(caseId))
+      );
+    },
+  );
+  const version = period.current ? null : await finaliseCycle(client, id);
+  return {
+    id,
+    period,
+    symbol,
+    annexI: cycle.draft.annexI.length,
+    annexII: cycle.draft.annexII.length,
+    excluded: cycle.draft.exclusions.length,
+    version,
+  };
+}
+
+/**
+ * Compiles the cycle again and again until its draft is `complete` (reporting has heard of
+ * every case the demonstration expects in it: events reach it a moment after they happen).
+ */
+export async function compileUntilComplete(
+  client: DemoClient,
+  id: string,
+  what: string,
+  complete: (compiled: CompiledCycle) => boolean,
+): Promise<CompiledCycle> {
+  const analyst = staff.analyst();
+  return client.until(
+    what,
     async () => {
       await client.call(analyst, 'POST', `/reporting/cycles/${id}/compile`, {}, 202);
       const compiled = await client.until(
@@ -56,39 +98,20 @@ export async function compileAnnualReport(
         },
         120_000,
       );
-      const seen = new Set(
-        [...compiled.draft.annexI, ...compiled.draft.exclusions].map((entry) => entry.caseId),
-      );
-      const waiting = new Set(
-        compiled.draft.exclusions
-          .filter((exclusion) => exclusion.reason === 'not-verified-by-cut-off')
-          .map((exclusion) => exclusion.caseId),
-      );
-      const complete =
-        expected.received.every((caseId) => seen.has(caseId)) &&
-        expected.concludedByCutOff.every((caseId) => !waiting.has(caseId));
-      return complete ? compiled : undefined;
+      return complete(compiled) ? compiled : undefined;
     },
     180_000,
   );
-  let version: number | null = null;
-  if (!period.current) {
-    const finalised = await client.call<{ version: number }>(
-      analyst,
-      'POST',
-      `/reporting/cycles/${id}/finalise`,
-      {},
-      201,
-    );
-    version = finalised.version;
-  }
-  return {
-    id,
-    period,
-    symbol,
-    annexI: cycle.draft.annexI.length,
-    annexII: cycle.draft.annexII.length,
-    excluded: cycle.draft.exclusions.length,
-    version,
-  };
+}
+
+/** Finalises the cycle's last draft as a version: its number. */
+export async function finaliseCycle(client: DemoClient, id: string): Promise<number> {
+  const finalised = await client.call<{ version: number }>(
+    staff.analyst(),
+    'POST',
+    `/reporting/cycles/${id}/finalise`,
+    {},
+    201,
+  );
+  return finalised.version;
 }

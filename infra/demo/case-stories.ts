@@ -108,6 +108,8 @@ export const LEAD_ENTITIES: ReadonlyArray<readonly [string, number]> = [
   ['UN-WOMEN', 5],
   ['ASG-HR', 5],
 ];
+/** The share of verified or credible cases written to that the President's good offices are decided for, too. */
+const GOOD_OFFICES_SHARE = 0.3;
 const ONLINE_ACTS: readonly string[] = ['online-harassment', 'hacking', 'smear-or-stigmatisation-campaign'];
 
 export interface StoryOptions {
@@ -332,12 +334,19 @@ function writeStory(
           escalatedOn,
           first,
         );
+    } else if (outcome !== 'unverified' && random.chance(GOOD_OFFICES_SHARE)) {
+      // A serious case is brought to the President of the Human Rights Council a few weeks after
+      // the first letter, whatever the State answered: the President's next briefing holds it.
+      const broughtOn = addDays(decidedOn, random.int(14, 45));
+      if (within(broughtOn)) writeTo('hrc-president-good-offices', broughtOn);
     }
   }
   // A case of an earlier report is followed up in a later period: a development for annex II.
   const next = periods[periodIndex + 1];
   if (next && random.chance(0.35)) {
-    const followedOn = addDays(next.from, random.int(20, 200));
+    const drawn = addDays(next.from, random.int(20, 200));
+    // Never before the response is decided: a verification concluded late comes first.
+    const followedOn = drawn > decidedOn ? drawn : addDays(decidedOn, 14);
     if (within(followedOn)) steps.push({ on: followedOn, kind: 'decide-internal', tool: 'follow-up' });
   }
   // A few victims withdraw their consent later on: the case leaves the next compile.

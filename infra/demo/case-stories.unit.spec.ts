@@ -1,5 +1,6 @@
 import { writeCaseStories } from './case-stories';
 import { demoWeeks } from './demo-calendar';
+import { plannedBriefings } from './president-briefings';
 import { reportingPeriodsBefore } from './reporting-periods';
 import { SeededRandom } from './seeded-random';
 
@@ -61,6 +62,15 @@ describe('the demonstration’s case stories', () => {
     expect(all.some((story) => story.screening.inScope === false)).toBe(true);
   });
 
+  it('take every step of a case after the one it needs: a response only once verification concluded', () => {
+    for (const story of stories(5424, 300)) {
+      const concluded = story.steps.find((step) => step.kind === 'conclude')?.on;
+      for (const step of story.steps)
+        if (step.kind === 'decide-internal' && step.tool !== 'protection-referral')
+          expect([story.index, concluded !== undefined && step.on > concluded]).toEqual([story.index, true]);
+    }
+  });
+
   it('write to a State only with consent to raise the case and no protection flag standing', () => {
     for (const story of stories(5424, 300)) {
       if (story.letters.length === 0) continue;
@@ -79,5 +89,51 @@ describe('the demonstration’s case stories', () => {
       const period = periods[week.period]!;
       expect(week.from >= period.from && week.to <= period.to && week.from <= week.to).toBe(true);
     }
+  });
+
+  it("bring some serious cases with consent to raise them to the President's good offices, in every past period", () => {
+    const all = stories(5424, 300);
+    const brought = all.filter((story) =>
+      story.letters.some((letter) => letter.tool === 'hrc-president-good-offices'),
+    );
+    expect(brought.length).toBeGreaterThanOrEqual(15);
+    for (const story of brought) {
+      expect(story.screening.inScope).toBe(true);
+      expect(['named', 'anonymous', 'no-publish']).toContain(story.consent);
+    }
+    for (const period of [0, 1, 2]) expect(brought.some((story) => story.period === period)).toBe(true);
+    // Briefed (consent to publication, an outcome a report rests on) in the e2e's smaller demonstration too.
+    expect(
+      stories(5424, 24).some(
+        (story) =>
+          story.letters.some((letter) => letter.tool === 'hrc-president-good-offices') &&
+          ['named', 'anonymous'].includes(story.consent) &&
+          ['verified', 'credible-not-verified'].includes(story.conclusion?.outcome ?? ''),
+      ),
+    ).toBe(true);
+  });
+
+  it('plan a President’s briefing per Council session, each following the last, finalised once briefed, then the current one as a draft', () => {
+    const briefings = plannedBriefings('2023-05-01', '2026-11-27');
+    expect(briefings.map((briefing) => [briefing.from, briefing.to, briefing.finalisedOn])).toEqual([
+      ['2023-05-01', '2023-06-30', '2023-07-14'],
+      ['2023-07-01', '2023-09-30', '2023-10-14'],
+      ['2023-10-01', '2024-03-31', '2024-04-14'],
+      ['2024-04-01', '2024-06-30', '2024-07-14'],
+      ['2024-07-01', '2024-09-30', '2024-10-14'],
+      ['2024-10-01', '2025-03-31', '2025-04-14'],
+      ['2025-04-01', '2025-06-30', '2025-07-14'],
+      ['2025-07-01', '2025-09-30', '2025-10-14'],
+      ['2025-10-01', '2026-03-31', '2026-04-14'],
+      ['2026-04-01', '2026-06-30', '2026-07-14'],
+      ['2026-07-01', '2026-09-30', '2026-10-14'],
+      ['2026-10-01', '2027-03-31', undefined],
+    ]);
+    // A session whose briefing day has not come yet is the draft.
+    expect(plannedBriefings('2023-05-01', '2026-10-05').at(-1)).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+      finalisedOn: undefined,
+    });
   });
 });

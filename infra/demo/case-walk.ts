@@ -10,6 +10,8 @@ export interface WalkTally {
   lateConclusions: number;
   flagged: number;
   actions: number;
+  /** Cases brought to the President of the Human Rights Council (good offices decided). */
+  goodOffices: number;
   letters: number;
   replies: number;
   missedDeadlines: number;
@@ -23,6 +25,7 @@ export const emptyTally = (): WalkTally => ({
   lateConclusions: 0,
   flagged: 0,
   actions: 0,
+  goodOffices: 0,
   letters: 0,
   replies: 0,
   missedDeadlines: 0,
@@ -42,13 +45,20 @@ export class CaseWalk {
   caseId: string | undefined;
   /** The communication that carries out each planned letter, once sent. */
   readonly communications = new Map<number, string>();
-  private consentWithdrawn = false;
+  /** The days (by the demo clock) the President's good offices were decided: what a briefing holds. */
+  readonly goodOfficesOn: string[] = [];
+  private withdrawn = false;
 
   constructor(
     readonly story: CaseStory,
     private readonly client: DemoClient,
     private readonly tally: WalkTally,
   ) {}
+
+  /** The victim withdrew consent: every action towards the State is cancelled, and no letter is written. */
+  get consentWithdrawn(): boolean {
+    return this.withdrawn;
+  }
 
   get id(): string {
     if (!this.caseId) throw new DemoStepFailed(`case ${this.story.index} was not received`);
@@ -89,11 +99,11 @@ export class CaseWalk {
         this.tally.actions += 1;
         return;
       case 'write-to-state':
-        return this.writeToState(step.letter);
+        return this.writeToState(step.letter, today);
       case 'state-answers':
         return this.stateAnswers(step.letter, today);
       case 'withdraw-consent':
-        this.consentWithdrawn = true;
+        this.withdrawn = true;
         this.tally.withdrawals += 1;
         await this.client.call(
           staff.intakeOfficer(this.story.lead),
@@ -164,8 +174,8 @@ export class CaseWalk {
     if (conclusion.late) this.tally.lateConclusions += 1;
   }
 
-  private async writeToState(index: number): Promise<void> {
-    if (this.consentWithdrawn) return;
+  private async writeToState(index: number, today: string): Promise<void> {
+    if (this.withdrawn) return;
     const letter = this.story.letters[index]!;
     const liaison = staff.liaison(this.story.lead);
     if (letter.escalates !== undefined) await this.deadlineMissed(letter.escalates);
@@ -176,6 +186,10 @@ export class CaseWalk {
     });
     await this.approve(proposed);
     this.tally.actions += 1;
+    if (letter.tool === 'hrc-president-good-offices') {
+      this.goodOfficesOn.push(today);
+      this.tally.goodOffices += 1;
+    }
     const sent = new Set(this.communications.values());
     const draft = await this.client.until('state-communication to draft the letter', async () => {
       const list = await this.client.call<{ communications: Array<{ id: string; status: string }> }>(
@@ -209,7 +223,7 @@ export class CaseWalk {
   private async stateAnswers(index: number, today: string): Promise<void> {
     const communication = this.communications.get(index);
     const answer = this.story.letters[index]!.answer;
-    if (!communication || answer.kind !== 'reply' || this.consentWithdrawn) return;
+    if (!communication || answer.kind !== 'reply' || this.withdrawn) return;
     if (answer.by === 'mission')
       await this.client.call(
         staff.mission(this.story.state),

@@ -3,7 +3,7 @@ import type { DemoSummary } from './fill-demo';
 
 /** What the demonstration prints at the end: its figures as a table, and where to look. */
 export function describeSummary(summary: DemoSummary): string {
-  const { tally, reports, baseUrl } = summary;
+  const { tally, reports, briefings, baseUrl } = summary;
   const rows: Array<[string, string]> = [
     ['cases received', String(tally.cases)],
     ['  screened out of scope', String(tally.outOfScope)],
@@ -11,6 +11,7 @@ export function describeSummary(summary: DemoSummary): string {
     ['  protection risk flagged', String(tally.flagged)],
     ['  consent withdrawn later', String(tally.withdrawals)],
     ['response actions decided', String(tally.actions)],
+    ["  the HRC President's good offices", String(tally.goodOffices)],
     ['letters to Permanent Missions', String(tally.letters)],
     ['  replies of States', String(tally.replies)],
     ['  missed deadlines', String(tally.missedDeadlines)],
@@ -24,6 +25,10 @@ export function describeSummary(summary: DemoSummary): string {
       `report ${report.period.from} to ${report.period.to}`,
       `annex I ${report.annexI}, annex II ${report.annexII}, left out ${report.excluded}, ${report.version === null ? 'draft' : `finalised v${report.version}`}`,
     ]),
+    ...briefings.map((briefing): [string, string] => [
+      `President's briefing ${briefing.period.from} to ${briefing.period.to}`,
+      `brought ${briefing.annexI}, followed up ${briefing.annexII}, left out ${briefing.excluded}, ${briefing.version === null ? 'draft' : `finalised v${briefing.version}`}`,
+    ]),
     ['API calls, seconds', `${summary.calls}, ${summary.seconds}`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -34,13 +39,14 @@ export function describeSummary(summary: DemoSummary): string {
     '',
     'Open, with a token of the reporting-analyst role (ANALYST=$(npm run token -- --role reporting-analyst --entity OHCHR);',
     'curl -H "authorization: Bearer $ANALYST" -o report.html <url>):',
-    ...reports.map(
+    ...[...reports, ...briefings].map(
       (report) =>
-        `  ${report.symbol.padEnd(22)} ${baseUrl}/reporting/cycles/${report.id}/export?format=html  (also docx, csv, json)`,
+        `  ${report.symbol.padEnd(26)} ${baseUrl}/reporting/cycles/${report.id}/export?format=html  (also docx, csv, json)`,
     ),
-    `  statistics             ${baseUrl}/reporting/statistics?from=${first}&groupBy=state,year&format=html`,
-    `  replies of States      ${baseUrl}/state-communication/metrics?from=${first}   (a supervisor's or liaison's token)`,
-    `  the API                ${baseUrl}/docs`,
+    `  statistics                 ${baseUrl}/reporting/statistics?from=${first}&groupBy=state,year&format=html`,
+    `  by regional group          ${baseUrl}/reporting/statistics?from=${first}&groupBy=region,hrcMember&format=html`,
+    `  replies of States          ${baseUrl}/state-communication/metrics?from=${first}   (a supervisor's or liaison's token)`,
+    `  the API                    ${baseUrl}/docs`,
   ];
   return lines.join('\n');
 }

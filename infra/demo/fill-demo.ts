@@ -5,6 +5,7 @@ import { CaseWalk, emptyTally, type WalkTally } from './case-walk';
 import { DemoClient, DemoCallFailed } from './demo-client';
 import { staff } from './demo-cast-of-staff';
 import { demoWeeks, inPool } from './demo-calendar';
+import { compileBriefing, plannedBriefings } from './president-briefings';
 import { addDays, dayOf, reportingPeriodsBefore, type ReportingPeriod } from './reporting-periods';
 
 /** The system cannot or must not be filled: not there, not in demo mode, or filled already. */
@@ -29,6 +30,8 @@ export interface DemoSummary {
   periods: ReportingPeriod[];
   tally: WalkTally;
   reports: DemoReport[];
+  /** The HRC President's briefings, one per Council session: the past ones finalised, the current one a draft. */
+  briefings: DemoReport[];
   byState: Record<string, number>;
   calls: number;
   seconds: number;
@@ -40,9 +43,11 @@ const REPORT_AFTER_DAYS = 75;
 /**
  * Fills a system running in demo mode, through its public API only, with the demonstration's
  * cases over three past reporting periods and the current one: reception, screening, verification,
- * response, letters to the fictional States' Missions, their replies and silences, and the
- * annual report of each period (the past ones finalised, the current one a draft). The demo
- * clock walks the weeks and ends at the system's time.
+ * response, letters to the fictional States' Missions, their replies and silences, the annual
+ * report of each period (the past ones finalised, the current one a draft), and the HRC
+ * President's briefing at each Council session on the cases brought to the President's good
+ * offices (the past ones finalised, the current one a draft). The demo clock walks the weeks and
+ * ends at the system's time.
  */
 export async function fillDemoData(options: FillOptions): Promise<DemoSummary> {
   const started = Date.now();
@@ -85,6 +90,14 @@ export async function fillDemoData(options: FillOptions): Promise<DemoSummary> {
     const at = week === -1 ? weeks.length - 1 : week;
     reportWeeks.set(at, [...(reportWeeks.get(at) ?? []), index]);
   });
+  const briefings = plannedBriefings(periods[0]!.from, lastDay);
+  const briefingWeeks = new Map<number, number[]>();
+  briefings.forEach((briefing, index) => {
+    if (briefing.finalisedOn === undefined) return;
+    const week = weeks.findIndex((candidate) => candidate.to >= briefing.finalisedOn!);
+    const at = week === -1 ? weeks.length - 1 : week;
+    briefingWeeks.set(at, [...(briefingWeeks.get(at) ?? []), index]);
+  });
 
   try {
     return await liveThrough();
@@ -96,6 +109,26 @@ export async function fillDemoData(options: FillOptions): Promise<DemoSummary> {
 
   async function liveThrough(): Promise<DemoSummary> {
     const reports: DemoReport[] = [];
+    const briefed: DemoReport[] = [];
+    const brief = async (index: number) => {
+      const briefing = briefings[index]!;
+      const compiled = await compileBriefing(
+        client,
+        briefing,
+        index === 0,
+        // A consent withdrawn since cancelled the good offices: the case is no longer the briefing's.
+        walks.flatMap((walk) =>
+          !walk.consentWithdrawn &&
+          walk.goodOfficesOn.some((day) => day >= briefing.from && day <= briefing.to)
+            ? [walk.id]
+            : [],
+        ),
+      );
+      briefed.push(compiled);
+      log(
+        `President's briefing ${compiled.period.from} to ${compiled.period.to} (${compiled.symbol}): brought to the President ${compiled.annexI}, followed up ${compiled.annexII}, left out ${compiled.excluded}; ${compiled.version === null ? 'a draft' : `finalised as version ${compiled.version}`}`,
+      );
+    };
     const missed = new Set<string>();
     let done = 0;
     let shown = 0;
@@ -130,6 +163,7 @@ export async function fillDemoData(options: FillOptions): Promise<DemoSummary> {
           `Annual report ${report.period.from} to ${report.period.to} (${report.symbol}): annex I ${report.annexI}, annex II ${report.annexII}, left out ${report.excluded}; finalised as version ${report.version}`,
         );
       }
+      for (const index of briefingWeeks.get(weekIndex) ?? []) await brief(index);
     }
 
     log('Demo clock back at the system time');
@@ -146,6 +180,7 @@ export async function fillDemoData(options: FillOptions): Promise<DemoSummary> {
     log(
       `Annual report ${draft.period.from} to ${draft.period.to} (${draft.symbol}): annex I ${draft.annexI}, annex II ${draft.annexII}, left out ${draft.excluded}; a draft`,
     );
+    await brief(briefings.length - 1);
     const byState: Record<string, number> = {};
     for (const walk of walks)
       if (walk.caseId) byState[walk.story.state] = (byState[walk.story.state] ?? 0) + 1;
@@ -154,6 +189,7 @@ export async function fillDemoData(options: FillOptions): Promise<DemoSummary> {
       periods,
       tally,
       reports,
+      briefings: briefed,
       byState,
       calls: client.calls,
       seconds: Math.round((Date.now() - started) / 1000),

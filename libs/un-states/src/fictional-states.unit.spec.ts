@@ -1,4 +1,11 @@
-import { FICTIONAL_STATES, isFictionalStateCode } from './fictional-states';
+import { FICTIONAL_REGIONAL_GROUPS, FICTIONAL_STATES, isFictionalStateCode } from './fictional-states';
+import { hrcMembershipOf, hrcMembershipYears } from './hrc-membership';
+import {
+  NO_REGIONAL_GROUP,
+  UN_REGIONAL_GROUPS,
+  unRegionalGroupMembers,
+  unRegionalGroupOf,
+} from './regional-groups';
 import { unStateSchema } from './un-state';
 import {
   admitFictionalStates,
@@ -53,5 +60,44 @@ describe('the fictional States of a demonstration', () => {
     admitFictionalStates(false);
     expect(findUnState('XRU')).toBeUndefined();
     expect(messagesOf('XRU')).toEqual([NOT_A_UN_STATE]);
+  });
+});
+
+describe('the regional groups and Council seats of the fictional States', () => {
+  afterEach(() => admitFictionalStates(false));
+  const codes = FICTIONAL_STATES.map((state) => state.alpha3);
+
+  it('given a process outside demo mode, when their group is looked up, then they are in none, like any unknown code', () => {
+    expect(codes.map((code) => unRegionalGroupOf(code))).toEqual(codes.map(() => NO_REGIONAL_GROUP));
+  });
+
+  it('given a process in demo mode, when their group is looked up, then each is in a UN regional group, at least three groups in all; and in none once dismissed', () => {
+    admitFictionalStates(true);
+    expect(Object.fromEntries(codes.map((code) => [code, unRegionalGroupOf(code)]))).toEqual({
+      XBO: 'eastern-european',
+      XEL: 'african',
+      XFR: 'latin-american-caribbean',
+      XGR: 'western-european-others',
+      XRU: 'eastern-european',
+      XSY: 'eastern-european',
+    });
+    expect([...FICTIONAL_REGIONAL_GROUPS.keys()].sort()).toEqual([...codes].sort());
+    expect(new Set(codes.map((code) => unRegionalGroupOf(code))).size).toBeGreaterThanOrEqual(3);
+    // The real States keep theirs, and the groups' lists of Member States stay the UN's.
+    expect(unRegionalGroupOf('BLR')).toBe('eastern-european');
+    expect(unRegionalGroupOf('VAT')).toBe(NO_REGIONAL_GROUP);
+    const members = UN_REGIONAL_GROUPS.flatMap((group) => unRegionalGroupMembers(group));
+    expect(members).toHaveLength(193);
+    expect(members.some((code) => isFictionalStateCode(code))).toBe(false);
+
+    admitFictionalStates(false);
+    expect(unRegionalGroupOf('XRU')).toBe(NO_REGIONAL_GROUP);
+  });
+
+  it('given demo mode, when their membership of the Human Rights Council is looked up, then they never sat on it in a year shipped', () => {
+    admitFictionalStates(true);
+    for (const year of hrcMembershipYears())
+      expect(codes.map((code) => hrcMembershipOf(code, year))).toEqual(codes.map(() => 'not-member'));
+    expect(hrcMembershipOf('XRU', 2009)).toBe('not-recorded');
   });
 });

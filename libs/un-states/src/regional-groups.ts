@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { FICTIONAL_REGIONAL_GROUPS } from './fictional-states';
 import { ALPHA3_PATTERN } from './un-state';
+import { fictionalStatesAdmitted } from './un-states';
 import { UnStatesDataError } from './un-states.loader';
 
 /** The five UN regional groups, as codes. */
@@ -60,10 +62,15 @@ const REGIONAL_GROUP_OF: ReadonlyMap<string, UnRegionalGroup> = parseRegionalGro
 
 /**
  * The UN regional group of the State with this alpha-3 code; `no-group` for the Observer States
- * (Holy See, State of Palestine) and for any code that is not a Member State's (fictional States).
+ * (Holy See, State of Palestine) and for any code that is not a Member State's. A fictional State
+ * has the group the demonstration gives it while the process admits them (demo mode), none else.
  */
 export function unRegionalGroupOf(code: string): UnRegionalGroupOrNone {
-  return REGIONAL_GROUP_OF.get(code) ?? NO_REGIONAL_GROUP;
+  return (
+    REGIONAL_GROUP_OF.get(code) ??
+    (fictionalStatesAdmitted() ? FICTIONAL_REGIONAL_GROUPS.get(code) : undefined) ??
+    NO_REGIONAL_GROUP
+  );
 }
 
 /** The Member States of a group, in alpha-3 order. */

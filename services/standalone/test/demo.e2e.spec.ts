@@ -106,7 +106,67 @@ describe('npm run demo on a system in demo mode', () => {
       await analyst(),
     );
     expect(html.status).toBe(200);
-    expect(html.body).toContain('Ruritania');
+    // The public text names the fictional State of each entry.
+    const state = FICTIONAL_STATES.find((known) => known.alpha3 === cycles[0].draft.annexI[0].stateConcerned);
+    expect(html.body).toContain(state!.names.en);
+  });
+
+  it("leaves an HRC President's briefing for each Council session, one following the other, finalised with the cases brought to the President's good offices, and the current one as a draft", async () => {
+    const { briefings } = summary;
+    expect(summary.tally.goodOffices).toBeGreaterThan(0);
+    expect(briefings.length).toBeGreaterThanOrEqual(10);
+    expect(briefings[0]!.period.from).toBe(summary.periods[0]!.from);
+    for (const [index, briefing] of briefings.entries()) {
+      expect(briefing.period.to.slice(5)).toMatch(/^(03-31|06-30|09-30)$/);
+      if (index > 0) expect(briefing.period.from > briefings[index - 1]!.period.to).toBe(true);
+    }
+    expect(briefings.map((briefing) => briefing.version)).toEqual([
+      ...briefings.slice(0, -1).map(() => 1),
+      null,
+    ]);
+    const cycles = await Promise.all(
+      briefings.map(
+        async (briefing) =>
+          (await call(baseUrl(), 'GET', `/reporting/cycles/${briefing.id}`, await analyst())).body,
+      ),
+    );
+    expect(new Set(cycles.map((cycle) => cycle.kind))).toEqual(new Set(['hrc-president-briefing']));
+    const finalisedWithEntries = cycles.slice(0, -1).filter((cycle) => cycle.draft.annexI.length > 0);
+    expect(finalisedWithEntries.length).toBeGreaterThan(0);
+    for (const cycle of finalisedWithEntries)
+      for (const entry of cycle.draft.annexI)
+        expect(entry.actionsTaken).toContain('hrc-president-good-offices');
+    const versions = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/cycles/${finalisedWithEntries[0]!.id}/versions`,
+      await analyst(),
+    );
+    expect(versions.status).toBe(200);
+    const html = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/cycles/${finalisedWithEntries[0]!.id}/export?format=html`,
+      await analyst(),
+    );
+    expect(html.status).toBe(200);
+    expect(html.body).toContain('Cases brought to the attention of the President since the last session');
+  });
+
+  it('counts the fictional States in their regional groups, more than one, and never on the Human Rights Council', async () => {
+    const byRegion = await call(
+      baseUrl(),
+      'GET',
+      `/reporting/statistics?from=${summary.periods[0]!.from}&groupBy=region,hrcMember`,
+      await analyst(),
+    );
+    expect(byRegion.status).toBe(200);
+    const groups = byRegion.body.groups as Array<{ region: string; hrcMember: string; cases: unknown }>;
+    const regions = new Set(groups.map((group) => group.region));
+    expect(regions.size).toBeGreaterThan(1);
+    expect(regions).not.toContain('no-group');
+    expect(regions).toContain('eastern-european');
+    expect(groups.filter((group) => group.hrcMember === 'member')).toEqual([]);
   });
 
   it('has States that replied and States whose deadline passed in silence, and the demo clock back at the system time', async () => {
