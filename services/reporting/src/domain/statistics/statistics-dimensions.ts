@@ -151,7 +151,7 @@ function caseValue(counted: CountedCase, dimension: StatisticsDimension): string
     case 'state':
       return counted.stateConcerned;
     case 'region':
-      // The UN regional group of the State concerned; `no-group` for Observer and fictional States.
+      // The UN regional group of the State concerned; `no-group` for the Observer States (and for fictional States outside demo mode).
       return unRegionalGroupOf(counted.stateConcerned);
     case 'hrcMember':
       // Whether the State concerned sat on the Human Rights Council in the year the case was
