@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ALPHA3_PATTERN } from './un-state';
-import { UnStatesDataError } from './un-states.loader';
+import { parseDataFile, UnStatesDataError } from './un-states.loader';
 
 /** The Human Rights Council has 47 members (General Assembly resolution 60/251, para. 7). */
 export const HRC_SEATS = 47;
@@ -51,13 +50,7 @@ export interface HrcMembershipData {
  * to 31 December of their last (or the day the member left).
  */
 export function parseHrcMembership(text: string, source = 'document'): HrcMembershipData {
-  const result = hrcMembershipDocumentSchema.safeParse(parseYaml(text));
-  if (!result.success)
-    throw new UnStatesDataError(
-      source,
-      result.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
-    );
-  const { years, elections, changes } = result.data;
+  const { years, elections, changes } = parseDataFile(hrcMembershipDocumentSchema, text, source);
   const terms: HrcTerm[] = [];
   const problems: string[] = [];
   for (const election of elections)

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { FICTIONAL_REGIONAL_GROUPS } from './fictional-states';
 import { ALPHA3_PATTERN } from './un-state';
 import { fictionalStatesAdmitted } from './un-states';
-import { UnStatesDataError } from './un-states.loader';
+import { parseDataFile, UnStatesDataError } from './un-states.loader';
 
 /** The five UN regional groups, as codes. */
 export const UN_REGIONAL_GROUPS = [
@@ -37,16 +36,11 @@ const regionalGroupsDocumentSchema = z.strictObject({
 
 /** Validates the list's text (YAML): each code in one group only. `source` names it in errors. */
 export function parseRegionalGroups(text: string, source = 'document'): ReadonlyMap<string, UnRegionalGroup> {
-  const result = regionalGroupsDocumentSchema.safeParse(parseYaml(text));
-  if (!result.success)
-    throw new UnStatesDataError(
-      source,
-      result.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`),
-    );
+  const document = parseDataFile(regionalGroupsDocumentSchema, text, source);
   const byState = new Map<string, UnRegionalGroup>();
   const problems: string[] = [];
   for (const group of UN_REGIONAL_GROUPS)
-    for (const code of result.data.groups[group]) {
+    for (const code of document.groups[group]) {
       const other = byState.get(code);
       if (other) problems.push(`${code} is in ${other} and in ${group}`);
       byState.set(code, group);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
 import { unStatesDocumentSchema, type UnState } from './un-state';
 
 /** The shipped list, written by `npm run un-states:generate` (see generator/). */
@@ -17,8 +18,11 @@ export class UnStatesDataError extends Error {
   }
 }
 
-/** Validates the list's text (YAML). `source` names it in error messages. */
-export function parseUnStates(text: string, source = 'document'): readonly UnState[] {
+/**
+ * Reads a data file's text (YAML) by its schema; throws UnStatesDataError naming every problem,
+ * and `source` (the file) in the message. Every data file of this library is read through it.
+ */
+export function parseDataFile<T>(schema: z.ZodType<T>, text: string, source: string): T {
   let document: unknown;
   try {
     document = parseYaml(text);
@@ -26,8 +30,8 @@ export function parseUnStates(text: string, source = 'document'): readonly UnSta
     const message = error instanceof Error ? error.message.split('\n')[0] : 'unreadable';
     throw new UnStatesDataError(source, [`not valid YAML: ${message}`]);
   }
-  const result = unStatesDocumentSchema.safeParse(document);
-  if (!result.success) {
+  const result = schema.safeParse(document);
+  if (!result.success)
     throw new UnStatesDataError(
       source,
       result.error.issues.map((issue) => {
@@ -35,10 +39,13 @@ export function parseUnStates(text: string, source = 'document'): readonly UnSta
         return path ? `${path}: ${issue.message}` : issue.message;
       }),
     );
-  }
-  return Object.freeze(
-    result.data.states.map((state) => Object.freeze({ ...state, names: Object.freeze(state.names) })),
-  );
+  return result.data;
+}
+
+/** Validates the list's text (YAML). `source` names it in error messages. */
+export function parseUnStates(text: string, source = 'document'): readonly UnState[] {
+  const { states } = parseDataFile(unStatesDocumentSchema, text, source);
+  return Object.freeze(states.map((state) => Object.freeze({ ...state, names: Object.freeze(state.names) })));
 }
 
 /** Reads and validates the list; throws UnStatesDataError naming every problem. */
