@@ -48,7 +48,7 @@ import {
   type VerificationOutcome,
 } from '@reprisals/contracts';
 import { UN_STATES } from '@reprisals/un-states';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@reprisals/testing';
 
 /** The first and last day a synthetic case may be received, and the day nothing happens after. */
 export const RECEIVED_FROM = '2024-05-01';

@@ -16,7 +16,7 @@ import {
   MECHANISM_DETAILS,
 } from './fictional-cast';
 import { addDays, daysBetween, type ReportingPeriod } from './reporting-periods';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@reprisals/testing';
 
 /** What the victim agreed to, as recorded with the allegation. */
 export type ConsentPlan = 'named' | 'anonymous' | 'no-publish' | 'no-raise' | 'none';
@@ -143,7 +143,7 @@ function writeStory(
   const period = periods[periodIndex]!;
   const periodEnd = period.to < lastDay ? period.to : lastDay;
   const windowDays = Math.max(0, daysBetween(period.from, periodEnd) - 20);
-  const receivedOn = addDays(period.from, random.int(0, windowDays));
+  const receivedOn = addDays(period.from, random.integer(0, windowDays));
   const state = random.weighted(STATE_WEIGHTS);
   const lead = random.weighted(LEAD_ENTITIES);
   const allegation = allegationOf(random, state, receivedOn, index);
@@ -173,12 +173,12 @@ function writeStory(
 
   // A protection risk withholds the case from every State-facing and public step; a third are lifted.
   const flagged = random.chance(0.07);
-  const liftedOn = flagged && random.chance(0.35) ? addDays(receivedOn, random.int(8, 15)) : undefined;
-  if (flagged) steps.push({ on: addDays(receivedOn, random.int(1, 4)), kind: 'flag-protection-risk' });
+  const liftedOn = flagged && random.chance(0.35) ? addDays(receivedOn, random.integer(8, 15)) : undefined;
+  if (flagged) steps.push({ on: addDays(receivedOn, random.integer(1, 4)), kind: 'flag-protection-risk' });
   if (liftedOn && within(liftedOn)) steps.push({ on: liftedOn, kind: 'lift-protection-risk' });
   const withheld = flagged && !(liftedOn && within(liftedOn));
 
-  const screenedOn = addDays(receivedOn, random.int(5, 10));
+  const screenedOn = addDays(receivedOn, random.integer(5, 10));
   const inScope = random.chance(0.88);
   const urgent = inScope && raises && !flagged && random.chance(0.06);
   const screening: CaseStory['screening'] = inScope
@@ -245,7 +245,7 @@ function writeStory(
     const answer: StateAnswer = replies
       ? {
           kind: 'reply',
-          on: addDays(on, random.int(Math.min(5, latest), latest)),
+          on: addDays(on, random.integer(Math.min(5, latest), latest)),
           type: random.weighted([
             ['substantive-reply', 4],
             ['acknowledgement', 3],
@@ -274,7 +274,9 @@ function writeStory(
   // Verification concludes a few weeks or months later; a few, received late in a period, after its cut-off.
   const late =
     periodIndex < periods.length - 1 && daysBetween(receivedOn, period.to) < 75 && random.chance(0.35);
-  const concludedOn = late ? addDays(period.to, random.int(5, 45)) : addDays(screenedOn, random.int(15, 90));
+  const concludedOn = late
+    ? addDays(period.to, random.integer(5, 45))
+    : addDays(screenedOn, random.integer(15, 90));
   if (!within(concludedOn))
     return {
       index,
@@ -312,7 +314,7 @@ function writeStory(
   };
   if (outcome === 'rejected' || outcome === 'falsely-attributed') return story;
 
-  const decidedOn = addDays(concludedOn, random.int(2, 10));
+  const decidedOn = addDays(concludedOn, random.integer(2, 10));
   if (!within(decidedOn)) return story;
   if (random.chance(0.5)) steps.push({ on: decidedOn, kind: 'decide-internal', tool: 'monitoring' });
   const writes =
@@ -327,7 +329,7 @@ function writeStory(
     const answer = letters[first]!.answer;
     // Silence past the deadline: half the time the next tool of the ladder follows.
     if (answer.kind === 'silence' && random.chance(0.5)) {
-      const escalatedOn = addDays(answer.missedOn, random.int(10, 30));
+      const escalatedOn = addDays(answer.missedOn, random.integer(10, 30));
       if (within(escalatedOn))
         writeTo(
           tool === 'senior-engagement' ? 'hrc-president-good-offices' : 'senior-engagement',
@@ -337,21 +339,21 @@ function writeStory(
     } else if (outcome !== 'unverified' && random.chance(GOOD_OFFICES_SHARE)) {
       // A serious case is brought to the President of the Human Rights Council a few weeks after
       // the first letter, whatever the State answered: the President's next briefing holds it.
-      const broughtOn = addDays(decidedOn, random.int(14, 45));
+      const broughtOn = addDays(decidedOn, random.integer(14, 45));
       if (within(broughtOn)) writeTo('hrc-president-good-offices', broughtOn);
     }
   }
   // A case of an earlier report is followed up in a later period: a development for annex II.
   const next = periods[periodIndex + 1];
   if (next && random.chance(0.35)) {
-    const drawn = addDays(next.from, random.int(20, 200));
+    const drawn = addDays(next.from, random.integer(20, 200));
     // Never before the response is decided: a verification concluded late comes first.
     const followedOn = drawn > decidedOn ? drawn : addDays(decidedOn, 14);
     if (within(followedOn)) steps.push({ on: followedOn, kind: 'decide-internal', tool: 'follow-up' });
   }
   // A few victims withdraw their consent later on: the case leaves the next compile.
   if (consent !== 'none' && random.chance(0.06)) {
-    const withdrawnOn = addDays(decidedOn, random.int(20, 240));
+    const withdrawnOn = addDays(decidedOn, random.integer(20, 240));
     if (within(withdrawnOn)) steps.push({ on: withdrawnOn, kind: 'withdraw-consent' });
   }
   return story;
@@ -419,7 +421,7 @@ function allegationOf(
       );
       return {
         type,
-        date: addDays(receivedOn, -random.int(1, 60)),
+        date: addDays(receivedOn, -random.integer(1, 60)),
         country: state,
         online: ONLINE_ACTS.includes(type) ? true : random.chance(0.1),
         perpetrator: random.weighted([
@@ -447,7 +449,7 @@ function allegationOf(
       category: random.weighted(
         COOPERATION_CATEGORIES.map((category) => [category, category === 'a' ? 5 : 2] as const),
       ),
-      date: addDays(receivedOn, -random.int(30, 200)),
+      date: addDays(receivedOn, -random.integer(30, 200)),
     },
     acts,
     sources: random.chance(0.6)

@@ -2,7 +2,7 @@ import { writeCaseStories } from './case-stories';
 import { demoWeeks } from './demo-calendar';
 import { plannedBriefings } from './president-briefings';
 import { reportingPeriodsBefore } from './reporting-periods';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@reprisals/testing';
 
 const periods = reportingPeriodsBefore('2026-11-29');
 const stories = (seed: number, cases = 120) =>

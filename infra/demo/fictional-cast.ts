@@ -1,4 +1,4 @@
-import type { SeededRandom } from './seeded-random';
+import type { SeededRandom } from '@reprisals/testing';
 
 /**
  * Everyone the demonstration invents: made-up names from made-up syllables, each marked as

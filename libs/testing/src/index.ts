@@ -20,3 +20,4 @@ export { DEFAULT_TEST_KAFKA_BROKERS, testKafkaBrokers } from './kafka/test-kafka
 export { eventually, eventuallyExpect, type EventuallyOptions } from './polling/eventually';
 export { uniqueId } from './naming/unique-id';
 export { undescribedProperties, type DescribedSchema } from './openapi/undescribed-properties';
+export { SeededRandom } from './random/seeded-random';

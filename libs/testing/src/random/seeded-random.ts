@@ -1,6 +1,10 @@
 /**
- * A deterministic random generator (mulberry32): the same seed gives the same demonstration,
- * case for case, on every machine.
+ * A deterministic random source for generated data sets (the demonstration, the benchmarks): the
+ * same seed gives the same data, draw for draw, on every machine.
+ *
+ * Written here rather than taken from a library: the generator is mulberry32 (five lines), and
+ * pure-rand, the library for it, publishes only subpath exports that this workspace's module
+ * resolution (CommonJS, `node`) cannot load.
  */
 export class SeededRandom {
   private state: number;
@@ -19,7 +23,7 @@ export class SeededRandom {
   }
 
   /** An integer from `min` to `max`, both included. */
-  int(min: number, max: number): number {
+  integer(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
@@ -41,5 +45,14 @@ export class SeededRandom {
       if (draw < 0) return value;
     }
     return choices.at(-1)![0];
+  }
+
+  /** A version 4 UUID made of this source's numbers. */
+  uuid(): string {
+    const hex = Array.from({ length: 32 }, () => Math.floor(this.next() * 16).toString(16));
+    hex[12] = '4';
+    hex[16] = '89ab'[Math.floor(this.next() * 4)]!;
+    const text = hex.join('');
+    return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
   }
 }
