@@ -10,7 +10,6 @@ import { ACT_TYPE_LABELS, RESPONSE_ACTION_PHRASES, STATE_REPLY_PHRASES } from '.
 export { bilingual, words, type Bilingual } from '../export-layout/bilingual';
 
 export const REPORT_HEADINGS = {
-  unitedNations: { en: 'United Nations', fr: 'Nations Unies' },
   introduction: { en: 'Introduction', fr: 'Introduction' },
   figures: { en: 'Figures', fr: 'Données chiffrées' },
   annexI: { en: 'Annex I', fr: 'Annexe I' },
