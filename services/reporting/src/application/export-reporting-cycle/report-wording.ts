@@ -219,7 +219,7 @@ export function reportParagraphs(source: ReportExportSource): string[] {
   const paragraphs = [
     standing.asAt === null
       ? `${document} ${covers} and the information received up to the cut-off date of ${reportDate(cycle.cutOff)}.`
-      : `${document} ${covers}; the cut-off date is ${reportDate(cycle.cutOff)}. The present draft reflects the information received as at ${reportDate(standing.asAt)}.`,
+      : `${document} ${covers}; the cut-off date is ${reportDate(cycle.cutOff)}. The present ${source.finalised ? 'text' : 'draft'} reflects the information received as at ${reportDate(standing.asAt)}.`,
     cycle.kind === 'hrc-president-briefing'
       ? `Annex I contains ${annexI} brought to the attention of the President since the last session${concerning}, and what was done. Annex II contains ${annexII} of earlier briefings on which there were developments since.`
       : `Annex I contains ${annexI} of alleged intimidation and reprisal reported during the period${concerning}. Annex II contains ${annexII} included in previous reports on which there were developments during the period.`,

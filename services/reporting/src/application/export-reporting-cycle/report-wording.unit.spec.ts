@@ -164,6 +164,15 @@ describe('the words of an exported report', () => {
     expect(reportHtml(exportSource())).toContain(
       '<dt>Draft compiled on / Projet établi le</dt><dd>2 May 2027</dd>',
     );
+    // Finalised before its cut-off (a briefing for a session), the text is not called a draft.
+    const early = exportSource(
+      { compiledAt: '2026-11-30T09:00:00.000Z' },
+      { today: '2026-11-30', finalised: { version: 1, finalisedAt: '2026-11-30T10:00:00.000Z' } },
+    );
+    expect(reportParagraphs(early)[0]).toContain(
+      'The present text reflects the information received as at 30 November 2026.',
+    );
+    expect(reportHtml(early)).not.toMatch(/present draft/);
   });
 
   it('given anonymised entries, when the chart by type of act is drawn, then its note says how many it does not count', () => {

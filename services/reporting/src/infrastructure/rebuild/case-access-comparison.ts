@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SHARE_STATUSES } from '@reprisals/case-access';
 import type { FigureRow } from './projection-figures';
 
 /**
@@ -19,7 +20,16 @@ export interface CaseAccessLosses {
   protection: string[];
   /** Rebuilt with an older consent version than live (or none), or a consent wider than live. */
   consent: string[];
+  /**
+   * Rebuilt with a share missing or behind its live status (accepted where live says revoked), a
+   * wider scope or a later expiry, or another lead than live (a transfer missing from the log).
+   */
+  access: string[];
 }
+
+/** A share's status as a rank: a later status of the life of a share ranks higher. */
+const SHARE_RANK = (column: string) =>
+  `(CASE ${column} ${SHARE_STATUSES.map((status, rank) => `WHEN '${status}' THEN ${rank}`).join(' ')} ELSE -1 END)`;
 
 /** How wide each consent value is: a higher rank allows more. */
 const RANK = (column: string) =>
@@ -51,9 +61,25 @@ export async function caseAccessLosses(
          OR ${wider}
       ORDER BY 1`,
   );
+  // Share rows are never deleted, and the lead is one row per case: a log missing a revocation
+  // or a transfer gives the same row counts with more access than live.
+  const access = await dataSource.query<Array<{ case_id: string }>>(
+    `SELECT l."case_id" FROM "${live}"."case_share" l
+       LEFT JOIN "${rebuilt}"."case_share" r ON r."share_id" = l."share_id"
+      WHERE r."share_id" IS NULL OR ${SHARE_RANK('r."status"')} < ${SHARE_RANK('l."status"')}
+         OR (r."scope" = 'full' AND l."scope" IS DISTINCT FROM 'full')
+         OR (l."expires_at" IS NOT NULL AND (r."expires_at" IS NULL OR r."expires_at" > l."expires_at"))
+     UNION
+     SELECT l."case_id" FROM "${live}"."case_access" l
+       LEFT JOIN "${rebuilt}"."case_access" r ON r."case_id" = l."case_id"
+      WHERE r."case_id" IS NULL OR r."lead_entity" <> l."lead_entity"
+         OR r."lead_transfer_id" IS DISTINCT FROM l."lead_transfer_id"
+      ORDER BY 1`,
+  );
   return {
     protection: protection.map((row) => row.case_id),
     consent: consent.map((row) => row.case_id),
+    access: access.map((row) => row.case_id),
   };
 }
 

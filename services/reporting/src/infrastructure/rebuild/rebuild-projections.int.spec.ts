@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { AUDIT_ENTITIES, AUDIT_MIGRATIONS } from '@reprisals/audit';
 import { CASE_ACCESS_ENTITIES, CASE_ACCESS_MIGRATIONS } from '@reprisals/case-access';
 import {
+  CaseShared,
   ConsentRecorded,
   createEvent,
   ProtectionRiskFlagged,
   ProtectionRiskLifted,
+  ShareAccepted,
   type ConsentScopes,
   type EventDefinition,
 } from '@reprisals/contracts';
@@ -174,6 +176,51 @@ describe('a rebuild of reporting’s projections, against a live schema', () => 
     expect(output).toMatch(/cases withheld \(case_protection\)\s+1\s+0\s+-1/);
     expect(output).toMatch(/case_consent raise with the State: named\s+0\s+1\s+\+1/);
     expect(output).toMatch(/case_consent share with UN entities: yes\s+0\s+1\s+\+1/);
+  });
+
+  it('given a log missing a share’s revocation and a case’s transfer of lead, when rebuilt, then it refuses naming both cases: the rebuilt tables would give access live took away', async () => {
+    const shared = randomUUID();
+    const shareId = randomUUID();
+    const transferred = randomUUID();
+    // Live: the share was revoked; the other case's lead was transferred.
+    await sql.query(
+      `INSERT INTO reporting.case_share (share_id, case_id, entity, scope, status, expires_at, updated_at)
+       VALUES ($1, $2, 'UNHCR', 'full', 'revoked', NULL, now())`,
+      [shareId, shared],
+    );
+    await sql.query(
+      `INSERT INTO reporting.case_access (case_id, lead_entity, lead_since, lead_transfer_id, updated_at)
+       VALUES ($1, 'UNHCR', now(), $2, now())`,
+      [transferred, randomUUID()],
+    );
+    // The log: the share offered and accepted, never revoked; nothing of the transfer.
+    const source = new ListedReplaySource([
+      eventOf(CaseShared, shared, {
+        caseId: shared,
+        shareId,
+        leadEntity: 'OHCHR',
+        entity: 'UNHCR',
+        scope: 'full',
+        consentBasis: 'consent',
+      }),
+      eventOf(ShareAccepted, shared, { caseId: shared, shareId, entity: 'UNHCR' }),
+    ]);
+
+    const rebuilding = rebuildReportingProjections({
+      databaseUrl: database.url,
+      source,
+      acceptFewerRows: true,
+    });
+    await expect(rebuilding).rejects.toThrow(
+      `a share behind its live status, wider or longer, or another lead: case ${[shared, transferred].sort().join(', ')}`,
+    );
+
+    const [share] = await sql.query<Array<{ status: string }>>(
+      'SELECT status FROM reporting.case_share WHERE share_id = $1',
+      [shareId],
+    );
+    expect(share?.status).toBe('revoked');
+    expect(await previousExists()).toBe(false);
   });
 
   it('given a log missing a case’s protection flag altogether, when rebuilt with --accept-fewer-rows, then it still refuses', async () => {

@@ -183,7 +183,7 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
             : `if the live tables hold rows no event explains, run again with --accept-fewer-rows`),
       );
     const losses = await caseAccessLosses(admin, REBUILD_SCHEMAS.live, REBUILD_SCHEMAS.rebuilt);
-    if (losses.protection.length > 0 || losses.consent.length > 0)
+    if (losses.protection.length > 0 || losses.consent.length > 0 || losses.access.length > 0)
       reasons.push(
         'the rebuilt tables would protect cases less than the live ones, so the log misses events ' +
           '(a broker restored from a backup, a topic recreated?)' +
@@ -192,6 +192,9 @@ export async function rebuildReportingProjections(options: RebuildOptions): Prom
             : '') +
           (losses.consent.length > 0
             ? `; an older or wider consent: case ${namedCases(losses.consent)}`
+            : '') +
+          (losses.access.length > 0
+            ? `; a share behind its live status, wider or longer, or another lead: case ${namedCases(losses.access)}`
             : ''),
       );
     if (reasons.length > 0) {
