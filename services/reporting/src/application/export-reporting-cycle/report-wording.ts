@@ -183,16 +183,17 @@ const countOf = (count: number, one: string, many: string, names?: readonly stri
 const sentenceStart = (text: string, inAll = 'In all,'): string =>
   /^\d/.test(text) ? `${inAll} ${text}` : text.charAt(0).toUpperCase() + text.slice(1);
 
-/** A day in French: 30 novembre 2026. */
-function frenchDate(day: string): string {
+/** A day in French: 30 novembre 2026, and 1er mai 2026 for the first of a month. */
+export function frenchDate(day: string): string {
   const at = new Date(`${day.slice(0, 10)}T00:00:00.000Z`);
   if (Number.isNaN(at.getTime())) return day;
-  return new Intl.DateTimeFormat('fr-FR', {
+  const text = new Intl.DateTimeFormat('fr-FR', {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
   }).format(at);
+  return at.getUTCDate() === 1 ? text.replace(/^1 /, '1er ') : text;
 }
 
 /**

@@ -5,6 +5,7 @@ import { reportHtml } from './report-export.html';
 import { exportSource } from './report-export.test-support';
 import { reportFigures } from './report-figures';
 import {
+  frenchDate,
   actionsText,
   actTypeLabel,
   reportParagraphs,
@@ -173,6 +174,11 @@ describe('the words of an exported report', () => {
       'The present text reflects the information received as at 30 November 2026.',
     );
     expect(reportHtml(early)).not.toMatch(/present draft/);
+  });
+
+  it('given the first of a month, when written in French, then it reads "1er"', () => {
+    expect(frenchDate('2026-05-01')).toBe('1er mai 2026');
+    expect(frenchDate('2026-11-30')).toBe('30 novembre 2026');
   });
 
   it('given anonymised entries, when the chart by type of act is drawn, then its note says how many it does not count', () => {
