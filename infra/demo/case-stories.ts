@@ -209,33 +209,22 @@ function writeStory(
         reason: random.pick(OUT_OF_SCOPE_REASONS),
         referral: random.pick(['special-procedures', 'ohchr-field-presence', 'protection-partner', 'none']),
       };
-  if (!within(screenedOn))
-    return {
-      index,
-      state,
-      lead,
-      period: periodIndex,
-      receivedOn,
-      allegation,
-      consent,
-      screening,
-      letters,
-      steps,
-    };
+  // The story as far as it went: the steps and letters are added to as it goes on.
+  const storySoFar = () => ({
+    index,
+    state,
+    lead,
+    period: periodIndex,
+    receivedOn,
+    allegation,
+    consent,
+    screening,
+    letters,
+    steps,
+  });
+  if (!within(screenedOn)) return storySoFar();
   steps.push({ on: screenedOn, kind: 'screen' });
-  if (!inScope)
-    return {
-      index,
-      state,
-      lead,
-      period: periodIndex,
-      receivedOn,
-      allegation,
-      consent,
-      screening,
-      letters,
-      steps,
-    };
+  if (!inScope) return storySoFar();
 
   const writeTo = (tool: LetterTool, on: string, escalates?: number): number => {
     const { replyDays, graceDays } = LETTERS[tool];
@@ -277,19 +266,7 @@ function writeStory(
   const concludedOn = late
     ? addDays(period.to, random.integer(5, 45))
     : addDays(screenedOn, random.integer(15, 90));
-  if (!within(concludedOn))
-    return {
-      index,
-      state,
-      lead,
-      period: periodIndex,
-      receivedOn,
-      allegation,
-      consent,
-      screening,
-      letters,
-      steps,
-    };
+  if (!within(concludedOn)) return storySoFar();
   const outcome = random.weighted([
     ['verified', 45],
     ['credible-not-verified', 20],
@@ -299,19 +276,7 @@ function writeStory(
   ]);
   const conclusion = { on: concludedOn, outcome, late: late && concludedOn > period.to };
   steps.push({ on: concludedOn, kind: 'conclude' });
-  const story = {
-    index,
-    state,
-    lead,
-    period: periodIndex,
-    receivedOn,
-    allegation,
-    consent,
-    screening,
-    conclusion,
-    letters,
-    steps,
-  };
+  const story = { ...storySoFar(), conclusion };
   if (outcome === 'rejected' || outcome === 'falsely-attributed') return story;
 
   const decidedOn = addDays(concludedOn, random.integer(2, 10));

@@ -21,3 +21,4 @@ export { eventually, eventuallyExpect, type EventuallyOptions } from './polling/
 export { uniqueId } from './naming/unique-id';
 export { undescribedProperties, type DescribedSchema } from './openapi/undescribed-properties';
 export { SeededRandom } from './random/seeded-random';
+export { wellFormednessProblems } from './markup/well-formedness';

@@ -26,7 +26,7 @@ import {
   type TestDatabase,
 } from '@reprisals/testing';
 import { VerificationModule } from '@reprisals/verification';
-import { reportingClient } from './reporting.fixture';
+import { reportingClient, twoVictimsTwoActs } from './reporting.fixture';
 import { useRestartableSystem } from './restartable-system.fixture';
 import { engagementWith } from './state-communication.fixture';
 import {
@@ -42,23 +42,6 @@ import { LEAD, protocolClient } from './verification-protocol.fixture';
 
 /** Counts of 1 are hidden: the smallest threshold that still hides, so that the damage shows. */
 const THRESHOLD = '2';
-
-const elsewhere = {
-  ...validAllegation,
-  stateConcerned: 'NIC',
-  receivedOn: '2026-03-10',
-  victims: [
-    { kind: 'individual', name: 'Victim Two', gender: 'woman', ageGroup: 'adult', profile: 'journalist' },
-    { kind: 'individual', name: 'Victim Three', gender: 'man', ageGroup: 'youth', profile: 'lawyer' },
-  ],
-  cooperation: {
-    mechanism: 'special-procedure',
-    detail: 'Special Rapporteur',
-    category: 'b',
-    date: '2026-01-10',
-  },
-  acts: [{ type: 'threats', date: '2026-03-02', country: 'NIC', online: false, perpetrator: 'state' }],
-};
 
 const STATISTICS_QUERIES = [
   '?groupBy=state',
@@ -163,7 +146,7 @@ describe('reporting rebuilt from the events, with the system stopped', () => {
     expect(replied.status).toBe(201);
     const reportable = await protocol.verifiedCase({ consent: true });
     const pending = await protocol.recordCase();
-    const received = [await record(elsewhere), await record(elsewhere)];
+    const received = [await record(twoVictimsTwoActs), await record(twoVictimsTwoActs)];
     for (const caseId of [engaged.caseId, reportable]) await projected(caseId, true);
     for (const caseId of [pending, ...received]) await projected(caseId, false);
     await eventually(async () => {
@@ -351,7 +334,7 @@ describe('reporting rebuilt from the Kafka topics, with the reporting process st
   it('given cases received over Kafka, when reporting is stopped, its projection damaged and rebuilt from the topics, then its lists, timelines and figures are as before', async () => {
     const officer = await as('intake-officer', LEAD);
     const ids: string[] = [];
-    for (const body of [validAllegation, validAllegation, elsewhere]) {
+    for (const body of [validAllegation, validAllegation, twoVictimsTwoActs]) {
       const created = await call(urlOf('intake'), 'POST', '/intake/allegations', { ...officer, body });
       expect(created.status).toBe(201);
       ids.push(created.body.id as string);

@@ -3,32 +3,12 @@ import { ManualClock } from '@reprisals/kernel';
 import type { Role } from '@reprisals/security';
 import { eventually } from '@reprisals/testing';
 import { engagementWith } from './state-communication.fixture';
+import { twoVictimsTwoActs } from './reporting.fixture';
 import { as, call, queryRows, useStandaloneSystem, validAllegation } from './system.fixture';
 import { LEAD, protocolClient } from './verification-protocol.fixture';
 
 /** Counts of 1 are hidden: the smallest threshold that still hides, so that a few cases show both. */
 const THRESHOLD = '2';
-
-/** Two victims (a woman and a man) and two acts (one online by a non-State actor, one offline by the State). */
-const twoVictimsTwoActs = {
-  ...validAllegation,
-  stateConcerned: 'NIC',
-  receivedOn: '2026-03-10',
-  victims: [
-    { kind: 'individual', name: 'Victim Two', gender: 'woman', ageGroup: 'adult', profile: 'journalist' },
-    { kind: 'individual', name: 'Victim Three', gender: 'man', ageGroup: 'youth', profile: 'lawyer' },
-  ],
-  cooperation: {
-    mechanism: 'special-procedure',
-    detail: 'Special Rapporteur on human rights defenders',
-    category: 'b',
-    date: '2026-01-10',
-  },
-  acts: [
-    { type: 'hacking', date: '2026-03-01', country: 'NIC', online: true, perpetrator: 'non-state' },
-    { type: 'threats', date: '2026-03-02', country: 'NIC', online: false, perpetrator: 'state' },
-  ],
-};
 
 /** Received the year before the default period began. */
 const lastYear = {

@@ -1,5 +1,5 @@
 import { eventually } from '@reprisals/testing';
-import { call, queryRows } from './system.fixture';
+import { call, queryRows, validAllegation } from './system.fixture';
 
 /** What the reporting specs wait for and do: the projection of a case, and a compiled cycle. */
 export function reportingClient(
@@ -33,3 +33,24 @@ export function reportingClient(
     },
   };
 }
+
+/** Two victims (a woman and a man) and two acts (one online by a non-State actor, one offline by the State). */
+export const twoVictimsTwoActs = {
+  ...validAllegation,
+  stateConcerned: 'NIC',
+  receivedOn: '2026-03-10',
+  victims: [
+    { kind: 'individual', name: 'Victim Two', gender: 'woman', ageGroup: 'adult', profile: 'journalist' },
+    { kind: 'individual', name: 'Victim Three', gender: 'man', ageGroup: 'youth', profile: 'lawyer' },
+  ],
+  cooperation: {
+    mechanism: 'special-procedure',
+    detail: 'Special Rapporteur on human rights defenders',
+    category: 'b',
+    date: '2026-01-10',
+  },
+  acts: [
+    { type: 'hacking', date: '2026-03-01', country: 'NIC', online: true, perpetrator: 'non-state' },
+    { type: 'threats', date: '2026-03-02', country: 'NIC', online: false, perpetrator: 'state' },
+  ],
+};

@@ -15,6 +15,7 @@ import {
   type StatisticsExportSource,
 } from './statistics-export';
 import { statisticsHtml } from './statistics.html';
+import { countedCase } from '../../domain/statistics/counted-case.test-support';
 
 /** The document an HTML or DOCX export is written from, as the controller makes it. */
 function documentOf(
@@ -33,23 +34,8 @@ function documentOf(
   };
 }
 
-function counted(overrides: Partial<CountedCase>): CountedCase {
-  return {
-    year: 2026,
-    stateConcerned: 'RUS',
-    victims: [{ kind: 'individual', profile: 'journalist', gender: 'woman' }],
-    acts: [{ type: 'travel-ban', online: false, perpetrator: 'state' }],
-    mechanism: 'universal-periodic-review',
-    category: 'a',
-    publish: 'no',
-    verificationOutcome: null,
-    responseActions: [],
-    communicationsSent: 0,
-    deadlinesMissed: 0,
-    firstReplyType: null,
-    ...overrides,
-  };
-}
+const counted = (overrides: Partial<CountedCase> = {}): CountedCase =>
+  countedCase({ stateConcerned: 'RUS', ...overrides });
 
 interface View {
   dimension: StatisticsDimension;

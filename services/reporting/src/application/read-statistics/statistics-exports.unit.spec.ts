@@ -2,30 +2,16 @@ import { strFromU8, unzipSync } from 'fflate';
 import { publishStatistics } from '../../domain/statistics/published-statistics';
 import { SUPPRESSED } from '../../domain/statistics/small-count-suppression';
 import type { CountedCase, StatisticsDimension } from '../../domain/statistics/statistics-dimensions';
-import { wellFormednessProblems } from '../export-layout/well-formedness.test-support';
+import { wellFormednessProblems } from '@reprisals/testing';
 import { statisticsDocx } from './statistics.docx';
 import { statisticsCharts, statisticsFileName, type StatisticsExportSource } from './statistics-export';
 import { statisticsHtml } from './statistics.html';
+import { countedCase } from '../../domain/statistics/counted-case.test-support';
 
 const T = 5;
 
-function counted(overrides: Partial<CountedCase> = {}): CountedCase {
-  return {
-    year: 2026,
-    stateConcerned: 'BLR',
-    victims: [{ kind: 'individual', profile: 'journalist', gender: 'woman' }],
-    acts: [{ type: 'travel-ban', online: false, perpetrator: 'state' }],
-    mechanism: 'universal-periodic-review',
-    category: 'a',
-    publish: 'no',
-    verificationOutcome: null,
-    responseActions: [],
-    communicationsSent: 1,
-    deadlinesMissed: 0,
-    firstReplyType: 'acknowledgement',
-    ...overrides,
-  };
-}
+const counted = (overrides: Partial<CountedCase> = {}): CountedCase =>
+  countedCase({ communicationsSent: 1, firstReplyType: 'acknowledgement', ...overrides });
 
 const many = (count: number, overrides: Partial<CountedCase> = {}): CountedCase[] =>
   Array.from({ length: count }, () => counted(overrides));

@@ -1,7 +1,7 @@
 import { ConflictException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RequestValidationError } from '@reprisals/service-platform';
-import type { ReportingCycleKind } from '../../domain/report-compilation/reporting-cycle';
+import { daysAfter, type ReportingCycleKind } from '../../domain/report-compilation/reporting-cycle';
 import { ReportingCycleEntity } from '../../infrastructure/persistence/reporting-cycle.entity';
 
 /**
@@ -34,7 +34,7 @@ export async function claimCyclePeriod(
       throw new RequestValidationError([
         { field: 'periodTo', message: `must be after the last day of the last briefing (${last.periodTo})` },
       ]);
-    periodFrom = dayAfter(last.periodTo);
+    periodFrom = daysAfter(last.periodTo, 1);
   }
   const overlapping = await cycles
     .createQueryBuilder('cycle')
@@ -54,6 +54,3 @@ export async function claimCyclePeriod(
     });
   return { periodFrom, periodTo: asked.periodTo };
 }
-
-const dayAfter = (day: string): string =>
-  new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -33,9 +33,13 @@ export function annualReportCycleOf(
     kind: 'sg-annual-report',
     periodFrom,
     periodTo,
-    cutOff: isoDay(Date.parse(periodTo) + rules.cutOffDaysAfterPeriodEnd * 86_400_000),
+    cutOff: daysAfter(periodTo, rules.cutOffDaysAfterPeriodEnd),
     symbol: null,
   };
 }
 
 const isoDay = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
+/** The calendar day `days` after `day` (both YYYY-MM-DD, UTC). */
+export const daysAfter = (day: string, days: number): string =>
+  isoDay(Date.parse(`${day.slice(0, 10)}T00:00:00.000Z`) + days * 86_400_000);

@@ -1,5 +1,6 @@
 import { countCases } from './case-counts';
-import { replyStatusOf, valuesOf, type CountedCase } from './statistics-dimensions';
+import { replyStatusOf, valuesOf } from './statistics-dimensions';
+import { countedCase } from './counted-case.test-support';
 
 const woman = { kind: 'individual', profile: 'journalist', gender: 'woman' } as const;
 const man = { kind: 'individual', profile: 'lawyer', gender: 'man' } as const;
@@ -7,23 +8,7 @@ const ngo = { kind: 'organisation', profile: null, gender: null } as const;
 const travelBan = { type: 'travel-ban', online: false, perpetrator: 'state' } as const;
 const hacking = { type: 'hacking', online: true, perpetrator: 'non-state' } as const;
 
-function counted(overrides: Partial<CountedCase> = {}): CountedCase {
-  return {
-    year: 2026,
-    stateConcerned: 'BLR',
-    victims: [woman],
-    acts: [travelBan],
-    mechanism: 'universal-periodic-review',
-    category: 'a',
-    publish: 'no',
-    verificationOutcome: null,
-    responseActions: [],
-    communicationsSent: 0,
-    deadlinesMissed: 0,
-    firstReplyType: null,
-    ...overrides,
-  };
-}
+const counted = countedCase;
 
 describe('counting cases by dimension', () => {
   it('given cases of two States, when grouped by state, then each counts once under its State and the total is the number of cases', () => {

@@ -1,24 +1,10 @@
 import { countCases } from './case-counts';
 import { publishCounts, SUPPRESSED } from './small-count-suppression';
 import { combinationsOf, valuesOf, type CountedCase } from './statistics-dimensions';
+import { countedCase } from './counted-case.test-support';
 
-function counted(overrides: Partial<CountedCase> = {}): CountedCase {
-  return {
-    year: 2024,
-    stateConcerned: 'BLR',
-    victims: [{ kind: 'individual', profile: 'journalist', gender: 'woman' }],
-    acts: [{ type: 'travel-ban', online: false, perpetrator: 'state' }],
-    mechanism: 'universal-periodic-review',
-    category: 'a',
-    publish: 'no',
-    verificationOutcome: null,
-    responseActions: [],
-    communicationsSent: 0,
-    deadlinesMissed: 0,
-    firstReplyType: null,
-    ...overrides,
-  };
-}
+const counted = (overrides: Partial<CountedCase> = {}): CountedCase =>
+  countedCase({ year: 2024, ...overrides });
 
 const many = (count: number, overrides: Partial<CountedCase>): CountedCase[] =>
   Array.from({ length: count }, () => counted(overrides));
